@@ -1,0 +1,50 @@
+# The two commands of the README: `make run` and `make test`. Both install what they need and are
+# quick the second time (the virtualenv is rebuilt only when pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test bench install browser lint format messages clean-db
+
+run: install
+	$(PY) -m icc_portal.devserver
+
+test: install browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m icc_portal.bench $(BENCH_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# Browser tests drive Debian's Chromium; install it where it is missing and this machine allows it.
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Could not install chromium: the browser tests will fail."; \
+	  else echo "No $(CHROMIUM) and no way to install it here: the browser tests will fail."; fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs GNU gettext; the compiled .mo files are committed so that a fresh machine does not.
+messages: install
+	$(PY) manage.py makemessages -l fr --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'

@@ -1,0 +1,17 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from accounts.api.views import ObtainTokenView
+from cities.api.views import CityViewSet
+
+from .router import router
+
+router.register("cities", CityViewSet, basename="city")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/auth/token/", ObtainTokenView.as_view(), name="token"),
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(api_version="1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("api/", include("icc_portal.api.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # English is the default language and needs no prefix; /en/… is accepted as a synonym.
+    re_path(r"^en/(?P<rest>.*)$", RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=False)),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("floor/", views.floor, name="floor"),
+    path("accounts/", include("accounts.urls")),
+    path("my/", include("accounts.desk_urls")),
+    path("cities/", include("cities.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,46 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from cities.models import City
+
+from .celery import app as celery_app
+
+
+def home(request):
+    cities = City.objects.public().select_related("country").only("name", "slug", "country__name", "country__code")
+    return render(request, "home.html", {"city_count": cities.count(), "cities": cities[:12]})
+
+
+def floor(request):
+    """A page with no database access: the benchmark's floor."""
+    return render(request, "floor.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _check_database(), "broker": _check_broker()}
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def _check_database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok"
+    except Exception as exc:  # a health probe reports every failure, whatever its kind
+        return f"error: {exc.__class__.__name__}"
+
+
+def _check_broker() -> str:
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.default_channel.close()  # the filesystem transport only fails once a channel opens
+        return "ok"
+    except Exception as exc:  # a health probe reports every failure, whatever its kind
+        return f"error: {exc.__class__.__name__}"

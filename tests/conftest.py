@@ -1,0 +1,86 @@
+"""Shared personas and real services for every test.
+
+The four personas of the permission matrix: `secretariat`, `coordinator_a` (of `city_a`),
+`coordinator_b` (of `city_b`) and the anonymous public. Tests talk to a real PostgreSQL (embedded, or
+DATABASE_URL), a real Celery worker process (`celery_worker`) and Debian's Chromium (`page`).
+"""
+
+import os
+
+import pytest
+from django.test import Client
+
+from .factories import CityFactory, CountryFactory, UserFactory, coordinator_of
+from .services import *  # noqa: F401,F403  (celery_worker, live browser fixtures)
+
+# Playwright's sync API runs an event loop in the main thread; Django must still allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PERSONAS = ["anonymous", "coordinator_a", "coordinator_b", "secretariat"]
+
+
+@pytest.fixture
+def city_a(db):
+    return CityFactory(
+        slug="city-a",
+        name="Alphaville",
+        country=CountryFactory(code="NO", name="Norway"),
+        population=285_000,
+        foreign_born_share=13,
+    )
+
+
+@pytest.fixture
+def city_b(db):
+    return CityFactory(
+        slug="city-b",
+        name="Betatown",
+        country=CountryFactory(code="PT", name="Portugal"),
+        population=545_000,
+        foreign_born_share=12,
+    )
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(email="secretariat@test.example", first_name="Sofia", is_secretariat=True, is_staff=True)
+
+
+@pytest.fixture
+def coordinator_a(city_a):
+    return coordinator_of(city_a, "coord-a@test.example")
+
+
+@pytest.fixture
+def coordinator_b(city_b):
+    return coordinator_of(city_b, "coord-b@test.example")
+
+
+@pytest.fixture
+def personas(city_a, city_b, secretariat, coordinator_a, coordinator_b):
+    return {
+        "anonymous": None,
+        "secretariat": secretariat,
+        "coordinator_a": coordinator_a,
+        "coordinator_b": coordinator_b,
+    }
+
+
+@pytest.fixture
+def client_as(personas):
+    """`client_as("coordinator_a")`: a test client logged in as that persona (anonymous: logged out)."""
+
+    def make(persona: str) -> Client:
+        client = Client()
+        user = personas[persona]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing with the production hasher costs ~0.3 s a user; the tests create hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

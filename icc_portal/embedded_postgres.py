@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 from .env import VAR_DIR
 
-DATABASE_NAME = "icc_portal"
+# ICC_DATABASE_NAME picks another database on the same embedded server (the benchmark uses its own).
+DATABASE_NAME = os.environ.get("ICC_DATABASE_NAME", "icc_portal")
 
 
 def database_url() -> str:

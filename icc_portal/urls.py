@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("my/", include("accounts.desk_urls")),
     path("cities/", include("cities.urls")),
+    path("good-practices/", include("goodpractices.urls")),
     prefix_default_language=False,
 )

@@ -3,10 +3,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.api.views import ObtainTokenView
 from cities.api.views import CityViewSet
+from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
 
 from .router import router
 
 router.register("cities", CityViewSet, basename="city")
+router.register("fields-of-action", FieldOfActionViewSet, basename="fieldofaction")
+router.register("good-practices", GoodPracticeViewSet, basename="goodpractice")
 
 app_name = "api"
 urlpatterns = [

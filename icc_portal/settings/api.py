@@ -23,4 +23,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PracticeLanguageEnum": "goodpractices.choices.PracticeLanguage",
+        "PracticeStatusEnum": "goodpractices.choices.PracticeStatus",
+    },
 }

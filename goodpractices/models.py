@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
+
+MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
+
+
+class FieldOfAction(models.Model):
+    """One of the 16 fields of action of the ICC good-practice guide (1–16), or one of its sub-fields
+    (3a–3c, 7a–7c, 9a, 14a–14c). A practice has one main field and may have secondary ones."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.code}. {self.name}"
+
+
+class GoodPracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PracticeStatus.PUBLISHED)
+
+    def for_cities(self, city_ids):
+        return self.filter(city_id__in=city_ids)
+
+
+class GoodPractice(models.Model):
+    """A good practice reported by a member city through the ICC reporting template: contact details,
+    the action, and its description (purpose, stimulus/rationale, process, impact, key references)."""
+
+    # Contact details
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.PROTECT, related_name="good_practices", verbose_name=_("city")
+    )
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    form_date = models.DateField(_("date of completing the form"), null=True, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    # The action
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    main_field = models.ForeignKey(
+        FieldOfAction,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="main_practices",
+        verbose_name=_("main field of action"),
+    )
+    secondary_fields = models.ManyToManyField(
+        FieldOfAction, blank=True, related_name="secondary_practices", verbose_name=_("secondary fields of action")
+    )
+    main_purpose = models.TextField(_("main purpose"), blank=True)
+    period_start = models.CharField(_("start (month)"), max_length=7, blank=True, validators=[MONTH])
+    period_end = models.CharField(_("end (month)"), max_length=7, blank=True, validators=[MONTH])
+    period_text = models.CharField(
+        _("implementation period"), max_length=200, blank=True, help_text=_('In words, e.g. "12 months".')
+    )
+
+    # Description of the action
+    purpose = models.TextField(_("purpose"), blank=True)
+    stimulus = models.TextField(_("stimulus / rationale"), blank=True)
+    process = models.TextField(_("process"), blank=True)
+    impact = models.TextField(_("impact"), blank=True)
+    references = models.TextField(_("key reference documents"), blank=True)
+    reference_links = ArrayField(
+        models.URLField(max_length=500), default=list, blank=True, verbose_name=_("reference links")
+    )
+
+    # Facets of the catalogue card
+    target_groups = ArrayField(
+        models.CharField(max_length=30, choices=TargetGroup.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("target groups"),
+    )
+    practice_types = ArrayField(
+        models.CharField(max_length=30, choices=PracticeType.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("types of practice"),
+    )
+    areas = ArrayField(
+        models.CharField(max_length=30, choices=PracticeArea.choices), default=list, blank=True, verbose_name=_("areas")
+    )
+    language = models.CharField(
+        _("language of the text"), max_length=5, choices=PracticeLanguage.choices, default=PracticeLanguage.EN
+    )
+    available_languages = ArrayField(
+        models.CharField(max_length=5, choices=PracticeLanguage.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("available in"),
+    )
+
+    # Workflow
+    status = models.CharField(
+        _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("The year the action started, else the year published.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: a save must name the version it started from (two editors never overwrite silently).
+    version = models.PositiveIntegerField(default=1)
+
+    objects = GoodPracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="gp_status_published"),
+            models.Index(fields=["city", "status"], name="gp_city_status"),
+        ]
+
+    def __str__(self):
+        return self.title or _("Untitled practice")
+
+    def get_absolute_url(self):
+        return reverse("goodpractices:detail", kwargs={"slug": self.slug})

@@ -114,6 +114,17 @@ class GoodPractice(models.Model):
         _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # An edit of a published practice is a separate draft that goes through review while the published
+    # practice stays online; publishing it copies its text onto this original (see services.practice_revise).
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pending_revisions",
+        verbose_name=_("new version of"),
+    )
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year the action started, else the year published.")
     )
@@ -141,3 +152,106 @@ class GoodPractice(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodpractices:detail", kwargs={"slug": self.slug})
+
+
+def _reference_file_path(instance, filename: str) -> str:
+    # A random name: the original name is kept in the database, never used as a path on disk.
+    import uuid
+
+    return f"practices/{uuid.uuid4().hex}"
+
+
+class PracticeRevision(models.Model):
+    """One saved version of a practice's text: every save is kept so that versions can be compared and
+    nothing a coordinator typed is ever lost (a save refused by the optimistic lock is kept too)."""
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        AUTOSAVED = "autosaved", _("Saved automatically")
+        IMPORTED = "imported", _("Imported from Word")
+        REFUSED = "refused", _("Refused save (someone else saved first)")
+        PUBLISHED = "published", _("Published")
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="revisions")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SAVED)
+    data = models.JSONField(_("content"))
+    version = models.PositiveIntegerField(_("version"), help_text=_("The practice's version this text was saved as."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved version")
+        verbose_name_plural = _("saved versions")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.practice} v{self.version} ({self.get_kind_display()})"
+
+
+class PracticeTransition(models.Model):
+    """A step of the review workflow (submitted, changes requested, published…): who, when, and why."""
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=PracticeStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=PracticeStatus.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    revision = models.ForeignKey(PracticeRevision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.practice}: {self.from_status} → {self.to_status}"
+
+
+class PracticeReview(models.Model):
+    """The secretariat's assessment of a submission against the six quality criteria of the ICC guide."""
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="reviews")
+    transition = models.OneToOneField(
+        PracticeTransition, on_delete=models.CASCADE, null=True, blank=True, related_name="review"
+    )
+    # {criterion code: {"rating": "met" | "partly" | "not_met" | "", "note": str}}
+    criteria = models.JSONField(_("quality criteria"), default=dict)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.practice} ({self.created_at:%Y-%m-%d})"
+
+
+class ReferenceFile(models.Model):
+    """A key reference document uploaded with a practice (PDF, Word, OpenDocument or an image), stored under
+    MEDIA_ROOT and served only through a view that checks who may see the practice."""
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=_reference_file_path, max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reference file")
+        verbose_name_plural = _("reference files")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("goodpractices:file", kwargs={"pk": self.pk, "name": self.name})

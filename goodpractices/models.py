@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
+from .search import SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 
@@ -136,6 +140,19 @@ class GoodPractice(models.Model):
     # Optimistic locking: a save must name the version it started from (two editors never overwrite silently).
     version = models.PositiveIntegerField(default=1)
 
+    # Search data, computed by PostgreSQL whatever writes the row (services, admin, bulk loads): see docs/search.md.
+    # The weighted full-text vector (title A, main purpose B, purpose and impact C, stimulus and process D) in the
+    # practice's language, and a small title-only vector that finds the strongest candidates cheaply.
+    search_vector = models.GeneratedField(
+        expression=RawSQL(SEARCH_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
+    )
+    title_vector = models.GeneratedField(
+        expression=RawSQL(TITLE_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
+    )
+    # Codes of the main and secondary fields and of their parents, kept by a trigger (migration 0003), so that
+    # `field=3` is one indexed array test and facet counts need no join.
+    field_codes = ArrayField(models.CharField(max_length=4), default=list, blank=True, editable=False)
+
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -145,6 +162,10 @@ class GoodPractice(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="gp_status_published"),
             models.Index(fields=["city", "status"], name="gp_city_status"),
+            models.Index(fields=["status", "title"], name="gp_status_title"),
+            GinIndex(fields=["search_vector"], name="gp_search_vector"),
+            GinIndex(fields=["title_vector"], name="gp_title_vector"),
+            GinIndex(fields=["field_codes"], name="gp_field_codes"),
         ]
 
     def __str__(self):
@@ -152,6 +173,21 @@ class GoodPractice(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodpractices:detail", kwargs={"slug": self.slug})
+
+
+class PracticeFacetCount(models.Model):
+    """How many published practices each filter option gives when no filter is set (the database's front page).
+    Maintained by triggers on the practice and city tables (migration 0003), so it is never stale."""
+
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="gp_facet_value_unique")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}: {self.count}"
 
 
 def _reference_file_path(instance, filename: str) -> str:

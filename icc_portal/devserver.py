@@ -34,31 +34,42 @@ def main() -> int:
     for step in (["migrate", "--no-input"], ["load_demo"], ["collectstatic", "--no-input", "-v", "0"]):
         subprocess.run(manage + step, env=env, check=True)
 
+    # The children run in sessions of their own: Ctrl-C reaches this process only, which then stops them in order.
     children = [
         subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "icc_portal", "worker", "-l", "info", "--concurrency", "2"], env=env
+            [sys.executable, "-m", "celery", "-A", "icc_portal", "worker", "-l", "info", "--concurrency", "2"],
+            env=env,
+            start_new_session=True,
         ),
-        subprocess.Popen(manage + ["runserver", f"{HOST}:{PORT}"], env=env),
+        subprocess.Popen(manage + ["runserver", f"{HOST}:{PORT}"], env=env, start_new_session=True),
     ]
     broker = os.environ.get("CELERY_BROKER_URL") or "kombu filesystem transport under var/broker (embedded)"
     database = "DATABASE_URL" if "DATABASE_URL" in os.environ else "embedded PostgreSQL under var/pgdata"
     print(ACCOUNTS.format(host=HOST, port=PORT, database=database, broker=broker), flush=True)
 
-    try:
-        while all(child.poll() is None for child in children):
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGINT)
-        for child in children:
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+    stopping = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.append(True))
+    while not stopping and all(child.poll() is None for child in children):
+        time.sleep(0.5)
+    print("\n  Stopping the worker, the web server and the database…", flush=True)
+    worker, web = children
+    worker.terminate()  # the worker's main process shuts its pool down warmly
+    _signal_group(web, signal.SIGTERM)  # runserver's autoreloader runs the server in a child process
+    for child in children:
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            _signal_group(child, signal.SIGKILL)
+    # Leaving main() lets the embedded server's exit handler stop PostgreSQL.
     return 0
+
+
+def _signal_group(child: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(child.pid, signum)
+    except ProcessLookupError:  # already gone
+        pass
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from kombu import Connection
 
 from cities.models import City
-
-from .celery import app as celery_app
 
 
 def home(request):
@@ -38,7 +38,7 @@ def _check_database() -> str:
 
 def _check_broker() -> str:
     try:
-        with celery_app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
             conn.default_channel.close()  # the filesystem transport only fails once a channel opens
         return "ok"

@@ -19,6 +19,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PERSONAS = ["anonymous", "coordinator_a", "coordinator_b", "secretariat"]
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that uses the real worker is a `services` test (`pytest -m services` runs just those)."""
+    for item in items:
+        if "celery_worker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.services)
+
+
 @pytest.fixture
 def city_a(db):
     return CityFactory(

@@ -45,14 +45,10 @@ def test_healthz_reports_database_and_broker(client):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_broker_is_down(client, settings):
-    previous = celery_app.conf.broker_url, celery_app.conf.broker_transport_options
-    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    celery_app.conf.broker_transport_options = {}
-    try:
-        started = time.monotonic()
-        response = client.get("/healthz")
-    finally:
-        celery_app.conf.broker_url, celery_app.conf.broker_transport_options = previous
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    started = time.monotonic()
+    response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
     assert response.json()["database"] == "ok"

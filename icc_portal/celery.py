@@ -15,7 +15,7 @@ def prepare_filesystem_broker() -> None:
     """The filesystem transport needs its folders before the first message is written."""
     from django.conf import settings
 
-    for key in ("data_folder_in", "processed_folder"):
+    for key in ("data_folder_in", "processed_folder", "control_folder"):
         folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
         if folder:
             os.makedirs(folder, exist_ok=True)

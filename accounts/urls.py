@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -11,7 +12,7 @@ urlpatterns = [
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
-            html_email_template_name=None, success_url=reverse_lazy("password_reset_done")
+            form_class=QueuedPasswordResetForm, success_url=reverse_lazy("password_reset_done")
         ),
         name="password_reset",
     ),

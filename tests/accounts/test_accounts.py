@@ -94,3 +94,12 @@ def test_password_reset_sends_nothing_for_unknown_addresses_but_says_the_same(cl
     response = client.post("/accounts/password/reset/", {"email": "unknown@test.example"})
     assert response.status_code == 302
     assert mailoutbox == []
+
+
+def test_password_reset_mail_is_sent_by_the_worker_with_a_working_link(celery_worker, client, coordinator_a):
+    response = client.post("/accounts/password/reset/", {"email": "coord-a@test.example"})
+    assert response.status_code == 302
+    [message] = celery_worker.wait_for_mail(1)
+    assert message["To"] == "coord-a@test.example"
+    path = re.search(r"/accounts/reset/\S+/\S+/", message.get_payload(decode=True).decode()).group(0)
+    assert client.get(path, follow=True).context["validlink"] is True

@@ -62,7 +62,7 @@ class IndexArea(models.Model):
     title = models.CharField(_("title"), max_length=200)
     optional = models.BooleanField(_("optional"), default=False)
     group = models.ForeignKey(
-        IndexGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="areas", verbose_name=_("group")
+        IndexGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="areas", verbose_name=_("group")
     )
     weight = models.FloatField(_("weight"), default=1, validators=[MinValueValidator(0)])
     fields_of_action = models.ManyToManyField(

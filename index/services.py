@@ -130,9 +130,8 @@ def assessment_create(
     optional = {a.code: a for a in edition.areas.filter(optional=True)}
     unknown = [code for code in optional_areas if code not in optional]
     if unknown:
-        problems.append(
-            f"Unknown optional area(s): {', '.join(map(str, unknown))} (this edition offers: {', '.join(optional) or 'none'})."
-        )
+        offered = ", ".join(optional) or "none"
+        problems.append(f"Unknown optional area(s): {', '.join(map(str, unknown))} (this edition offers: {offered}).")
     if not problems and Assessment.objects.filter(city=city, edition=edition, year=year).exists():
         problems.append(f"{city.name} already has an assessment of {edition.code} for {year}.")
     if problems:

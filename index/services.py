@@ -362,7 +362,7 @@ def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
 @transaction.atomic
 def assessment_validate(*, assessment: Assessment, by: User, comment: str = "") -> Assessment:
     _require_secretariat(by)
-    _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
+    assessment = _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
     return assessment_rescore(assessment=assessment)
 
 

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class GoodPracticesConfig(AppConfig):
     name = "goodpractices"
     verbose_name = _("Good practices")
+    # The city page lists the city's published practices (templates/goodpractices/city_section.html).
+    has_city_section = True

@@ -61,10 +61,11 @@ def ranked(queryset, text: str):
     query = search_query(text)
     newest = queryset.filter(search_vector=query).order_by("-published_at", "-id").values("id")[:CANDIDATES]
     in_title = queryset.filter(title_vector=query).order_by("-published_at", "-id").values("id")[:TITLE_CANDIDATES]
-    return (
-        queryset.model.objects.filter(Q(id__in=newest) | Q(id__in=in_title))
-        .annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(1)))
-        .order_by("-rank", "-published_at", "-id")
+    candidates = queryset.model._default_manager.filter(Q(id__in=newest) | Q(id__in=in_title))
+    candidates.query.select_related = queryset.query.select_related
+    candidates._prefetch_related_lookups = queryset._prefetch_related_lookups
+    return candidates.annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(1))).order_by(
+        "-rank", "-published_at", "-id"
     )
 
 

@@ -1,6 +1,6 @@
 """Permission-aware reads of good practices."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from accounts import rules
 
@@ -17,3 +17,25 @@ def practice_visible_to(*, user) -> QuerySet[GoodPractice]:
     if member_of:
         return queryset.filter(Q(status=PracticeStatus.PUBLISHED) | Q(city_id__in=member_of))
     return queryset.published()
+
+
+def published_practices() -> QuerySet[GoodPractice]:
+    """The public database: published practices with what a result card shows (city, country, main field)."""
+    return GoodPractice.objects.published().select_related("city__country", "main_field")
+
+
+def related_practices(practice: GoodPractice, *, limit: int = 4) -> list[GoodPractice]:
+    """Practices in the same main field (or, without one, the same fields), other cities first, newest first."""
+    if practice.main_field_id:
+        same = Q(main_field_id=practice.main_field_id)
+    elif practice.field_codes:
+        same = Q(field_codes__overlap=practice.field_codes)
+    else:
+        return []
+    other_city_first = Case(When(city_id=practice.city_id, then=Value(1)), default=Value(0))
+    return list(
+        published_practices()
+        .filter(same)
+        .exclude(pk=practice.pk)
+        .order_by(other_city_first, "-published_at", "-id")[:limit]
+    )

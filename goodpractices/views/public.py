@@ -1,15 +1,161 @@
-from django.core.paginator import Paginator
+"""The public good-practice database: the list with filters and search, a practice's page and PDF, the pages of
+the fields of action. Every page answers bad input with a normal page (or 400 with the message), never a 500."""
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from ..selectors import practice_visible_to
+from cities.models import City, Country, NationalNetwork
+
+from .. import browse, search
+from ..filters import GoodPracticeFilterSet, field_choices
+from ..models import FieldOfAction, GoodPractice
+from ..pdf import practice_pdf
+from ..selectors import practice_visible_to, published_practices, related_practices
+from ..structured_data import practice_json_ld
+
+PAGE_SIZE = 20
 
 
+def results_context(request, *, base=None) -> tuple[dict, int]:
+    """What the list and its htmx partial need: the filter form, the page of results with snippets, the counts.
+    `base` narrows the database (a field's page); the summary counts then no longer apply."""
+    restricted = base is not None
+    base = published_practices() if base is None else base
+    filterset = GoodPracticeFilterSet(request.GET, queryset=base)
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        status = 400
+    if filterset.active_filters or restricted:
+        counts = browse.filtered_counts(filterset.matches(base))
+    else:
+        counts = browse.summary_counts()
+    paginator = browse.CappedPaginator(filterset.qs, PAGE_SIZE, known_count=counts.total)
+    page = paginator.get_page(request.GET.get("page"))
+    practices = _with_snippets(list(page.object_list), filterset.query_text)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "practices": practices,
+        "counts": counts,
+        "total": counts.total,
+        "total_capped": counts.partial,
+        "window_capped": paginator.count < counts.total or counts.partial,
+        "max_results": browse.MAX_RESULTS,
+        "query_string": query.urlencode(),
+        "options": _options(filterset, counts),
+        "q": filterset.query_text,
+    }
+    return context, status
+
+
+def _with_snippets(practices: list[GoodPractice], text: str) -> list[GoodPractice]:
+    """ts_headline for the rows of this page only (one query)."""
+    if not text or not practices:
+        return practices
+    rows = search.with_headlines(GoodPractice.objects.filter(id__in=[p.id for p in practices]), text)
+    headlines = {row["id"]: row for row in rows.values("id", "title_headline", "snippet")}
+    for practice in practices:
+        found = headlines.get(practice.id, {})
+        practice.title_html = search.highlight_html(found.get("title_headline") or practice.title)
+        practice.snippet_html = search.highlight_html(found.get("snippet") or "")
+    return practices
+
+
+def _options(filterset, counts: browse.FacetCounts) -> dict:
+    """Each filter's options with the number of practices they give (cities go to a datalist)."""
+    active = filterset.active_filters
+
+    def with_counts(facet, choices):
+        # The option of an active facet is replaced, not added to: its siblings' counts would mislead, so none.
+        show = facet not in active
+        selected = str(active.get(facet, ""))
+        return [
+            {
+                "value": str(v),
+                "label": label,
+                "count": counts.get(facet, v) if show else None,
+                "selected": selected == str(v),
+            }
+            for v, label in choices
+        ]
+
+    countries = Country.objects.filter(code__in=list(counts.counts.get("country", {})) + [active.get("country", "")])
+    networks = NationalNetwork.objects.filter(
+        slug__in=list(counts.counts.get("network", {})) + [active.get("network", "")]
+    )
+    cities = City.objects.filter(slug__in=list(counts.counts.get("city", {}))).values_list("slug", "name")
+    years = sorted(
+        {int(y) for y in counts.counts.get("year", {})} | ({active["year"]} if "year" in active else set()),
+        reverse=True,
+    )
+    form = filterset.form
+    return {
+        "field": with_counts("field", field_choices()),
+        "country": with_counts("country", [(c.code, c.name) for c in countries]),
+        "network": with_counts("network", [(n.slug, n.name) for n in networks]),
+        "year": with_counts("year", [(y, str(y)) for y in years]),
+        "target_group": with_counts("target_group", form.fields["target_group"].choices[1:]),
+        "practice_type": with_counts("practice_type", form.fields["practice_type"].choices[1:]),
+        "language": with_counts("language", form.fields["language"].choices[1:]),
+        "city": [{"value": slug, "label": name, "count": counts.get("city", slug)} for slug, name in cities],
+    }
+
+
+@require_GET
 def practice_list(request):
-    practices = practice_visible_to(user=request.user).published()
-    page = Paginator(practices, 20).get_page(request.GET.get("page"))
-    return render(request, "goodpractices/practice_list.html", {"page": page})
+    context, status = results_context(request)
+    template = "goodpractices/_results.html" if request.htmx and not request.htmx.boosted else None
+    return render(request, template or "goodpractices/practice_list.html", context, status=status)
 
 
+@require_GET
 def practice_detail(request, slug):
     practice = get_object_or_404(practice_visible_to(user=request.user), slug=slug)
-    return render(request, "goodpractices/practice_detail.html", {"practice": practice})
+    context = {
+        "practice": practice,
+        "secondary_fields": list(practice.secondary_fields.all()),
+        "related": related_practices(practice) if practice.status == "published" else [],
+        "json_ld": practice_json_ld(practice, request) if practice.status == "published" else "",
+    }
+    return render(request, "goodpractices/practice_detail.html", context)
+
+
+@require_GET
+def practice_pdf_view(request, slug):
+    practice = get_object_or_404(practice_visible_to(user=request.user), slug=slug)
+    pdf = practice_pdf(practice=practice, secondary_fields=list(practice.secondary_fields.all()))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{practice.slug}.pdf"'
+    return response
+
+
+@require_GET
+def field_list(request):
+    fields = FieldOfAction.objects.filter(parent__isnull=True).prefetch_related("children")
+    counts = browse.summary_counts()
+    rows = [
+        {
+            "field": f,
+            "count": counts.get("field", f.code),
+            "children": [{"field": c, "count": counts.get("field", c.code)} for c in f.children.all()],
+        }
+        for f in fields
+    ]
+    return render(request, "goodpractices/field_list.html", {"rows": rows})
+
+
+@require_GET
+def field_detail(request, code):
+    field = FieldOfAction.objects.select_related("parent").filter(code=code).first()
+    if field is None:
+        raise Http404(_("No such field of action."))
+    children = list(field.children.all())
+    base = published_practices().filter(field_codes__contains=[field.code])
+    context, status = results_context(request, base=base)
+    context.update({"field": field, "children": children})
+    template = "goodpractices/_results.html" if request.htmx else "goodpractices/field_detail.html"
+    return render(request, template, context, status=status)

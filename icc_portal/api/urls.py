@@ -4,12 +4,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from accounts.api.views import ObtainTokenView
 from cities.api.views import CityViewSet
 from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
+from index.api.views import AssessmentViewSet, EditionViewSet
 
 from .router import router
 
 router.register("cities", CityViewSet, basename="city")
 router.register("fields-of-action", FieldOfActionViewSet, basename="fieldofaction")
 router.register("good-practices", GoodPracticeViewSet, basename="goodpractice")
+router.register("index/editions", EditionViewSet, basename="index-edition")
+router.register("index/assessments", AssessmentViewSet, basename="index-assessment")
 
 app_name = "api"
 urlpatterns = [

@@ -1,0 +1,168 @@
+"""The Index API of the contract."""
+
+import copy
+
+import pytest
+
+from cities.models import Membership
+from index import services
+from index.models import IndexArea
+
+from ..factories import CityFactory, coordinator_of
+from .factories import SMALL, small_edition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition():
+    return small_edition()
+
+
+@pytest.fixture
+def assessment(edition, city_a, coordinator_a):
+    return services.assessment_create(city=city_a, edition=edition, year=2024, by=coordinator_a)
+
+
+def test_editions_are_public_in_the_file_format(client, edition):
+    listing = client.get("/api/v1/index/editions/").json()
+    assert listing["count"] == 1 and listing["results"][0]["code"] == "T-1"
+    detail = client.get("/api/v1/index/editions/T-1/").json()
+    assert detail["areas"][0]["questions"][0]["choices"][0] == {
+        "code": "yes",
+        "label": {"en": "Yes", "fr": "Oui"},
+        "points": 1,
+    }
+
+
+def test_secretariat_posts_an_edition(client_as, db):
+    from ..goodpractices.factories import field_of_action
+
+    field_of_action("1")
+    response = client_as("secretariat").post("/api/v1/index/editions/", SMALL, content_type="application/json")
+    assert response.status_code == 201 and response.json()["code"] == "T-1"
+
+
+def test_a_bad_edition_gets_400_naming_every_problem(client_as, db):
+    data = copy.deepcopy(SMALL)
+    data["areas"][1]["group"] = "nowhere"
+    data["areas"].append(copy.deepcopy(data["areas"][0]))
+    response = client_as("secretariat").post("/api/v1/index/editions/", data, content_type="application/json")
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "Area 'education': unknown group 'nowhere'." in detail
+    assert "Duplicate area code 'commitment'." in detail
+
+
+def test_coordinator_cannot_post_an_edition(client_as):
+    assert (
+        client_as("coordinator_a").post("/api/v1/index/editions/", SMALL, content_type="application/json").status_code
+        == 403
+    )
+    assert (
+        client_as("anonymous").post("/api/v1/index/editions/", SMALL, content_type="application/json").status_code
+        == 401
+    )
+
+
+def test_coordinator_starts_an_assessment_for_own_city_only(client_as, edition, city_a, city_b):
+    client = client_as("coordinator_a")
+    data = {"city": "city-a", "edition": "T-1", "year": 2024, "optional_areas": ["participation"]}
+    response = client.post("/api/v1/index/assessments/", data, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["status"] == "draft" and response.json()["optional_areas"] == ["participation"]
+    again = client.post("/api/v1/index/assessments/", data, content_type="application/json")
+    assert again.status_code == 400 and "already has an assessment" in str(again.json())
+    other = client.post("/api/v1/index/assessments/", {**data, "city": "city-b"}, content_type="application/json")
+    assert other.status_code == 403
+    unknown = client.post(
+        "/api/v1/index/assessments/", {**data, "city": "nowhere", "edition": "X"}, content_type="application/json"
+    )
+    assert unknown.status_code == 400 and set(unknown.json()["errors"]) == {"city", "edition"}
+
+
+def test_answers_put_upserts_and_refuses_unknown_codes(client_as, assessment):
+    client = client_as("coordinator_a")
+    url = f"/api/v1/index/assessments/{assessment.pk}/answers/"
+    ok = client.put(
+        url,
+        [{"question": "c.statement", "choices": ["yes"]}, {"question": "e.share", "value": 40}],
+        content_type="application/json",
+    )
+    assert ok.status_code == 200 and ok.json()["saved"] == 2
+    bad = client.put(
+        url,
+        [{"question": "c.statement", "choices": ["maybe"]}, {"question": "zz", "text": "x"}],
+        content_type="application/json",
+    )
+    assert bad.status_code == 400
+    assert "Question 'c.statement': unknown choice 'maybe' (use one of yes, no, dont_know)." in bad.json()["detail"]
+    assert "Answer 2: unknown question 'zz' in T-1." in bad.json()["detail"]
+    assert assessment.answers.get(question__code="c.statement").choices == ["yes"]
+
+
+def test_colleague_put_outside_the_assigned_area_is_forbidden(client, assessment, city_a, coordinator_a):
+    colleague = coordinator_of(city_a, "colleague@test.example", role=Membership.Role.COLLEAGUE)
+    services.area_assign(
+        assessment=assessment, area=IndexArea.objects.get(code="education"), user=colleague, by=coordinator_a
+    )
+    client.force_login(colleague)
+    url = f"/api/v1/index/assessments/{assessment.pk}/answers/"
+    assert (
+        client.put(url, [{"question": "e.training", "choices": ["yes"]}], content_type="application/json").status_code
+        == 200
+    )
+    refused = client.put(url, [{"question": "c.statement", "choices": ["yes"]}], content_type="application/json")
+    assert refused.status_code == 403 and "not assigned to you" in refused.json()["detail"]
+    assert client.post(f"/api/v1/index/assessments/{assessment.pk}/submit/").status_code == 403
+
+
+def test_workflow_through_the_api_with_409_for_wrong_states(client_as, assessment):
+    coordinator, secretariat = client_as("coordinator_a"), client_as("secretariat")
+    base = f"/api/v1/index/assessments/{assessment.pk}"
+    assert secretariat.post(f"{base}/publish/").status_code == 409
+    assert coordinator.post(f"{base}/submit/").json()["status"] == "submitted"
+    writes = coordinator.put(
+        f"{base}/answers/", [{"question": "c.statement", "choices": ["no"]}], content_type="application/json"
+    )
+    assert writes.status_code == 409
+    assert coordinator.post(f"{base}/validate/").status_code == 403
+    assert secretariat.post(f"{base}/return/", {"comment": ""}, content_type="application/json").status_code == 400
+    assert (
+        secretariat.post(f"{base}/return/", {"comment": "Add links."}, content_type="application/json").json()["status"]
+        == "draft"
+    )
+    coordinator.post(f"{base}/submit/")
+    assert secretariat.post(f"{base}/validate/").json()["status"] == "validated"
+    assert secretariat.post(f"{base}/publish/").json()["status"] == "published"
+
+
+def test_results_are_private_until_published(client_as, assessment, secretariat, coordinator_a):
+    url = f"/api/v1/index/assessments/{assessment.pk}/results/"
+    assert client_as("coordinator_a").get(url).status_code == 200
+    assert client_as("coordinator_b").get(url).status_code == 404
+    assert client_as("anonymous").get(url).status_code == 403
+    services.assessment_submit(assessment=assessment, by=coordinator_a)
+    services.assessment_validate(assessment=assessment, by=secretariat)
+    services.assessment_publish(assessment=assessment, by=secretariat)
+    assert client_as("anonymous").get(url).status_code == 200
+
+
+def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coordinator_a, secretariat):
+    services.answers_save(
+        assessment=assessment, items=[{"question": "c.statement", "choices": ["yes"]}], by=coordinator_a
+    )
+    for index, answer in enumerate(["yes", "no"]):
+        city = CityFactory(slug=f"peer-{index}", country=city_a.country, population=290_000, foreign_born_share=30)
+        peer = services.assessment_create(city=city, edition=edition, year=2023, by=secretariat)
+        services.answers_save(assessment=peer, items=[{"question": "c.statement", "choices": [answer]}], by=secretariat)
+        services.assessment_submit(assessment=peer, by=secretariat)
+        services.assessment_validate(assessment=peer, by=secretariat)
+    results = client_as("coordinator_a").get(f"/api/v1/index/assessments/{assessment.pk}/results/").json()
+    assert set(results) == {"core", "extended", "areas", "groups", "peers"}
+    assert results["areas"]["commitment"] == 50
+    network = results["peers"]["network"]
+    assert network["n"] == 2 and network["percentile"] == 50
+    assert results["peers"]["country"]["label"] == "Norway"
+    assert results["peers"]["diversity_band"]["n"] == 0
+    assert results["extended"] is None

@@ -61,7 +61,7 @@ def test_coordinator_cannot_post_an_edition(client_as):
     )
     assert (
         client_as("anonymous").post("/api/v1/index/editions/", SMALL, content_type="application/json").status_code
-        == 401
+        == 403
     )
 
 

@@ -229,11 +229,14 @@ def answers_save(*, assessment: Assessment, items: list[dict], by: User) -> list
         q.code: q
         for q in Question.objects.filter(edition=assessment.edition).select_related("area").prefetch_related("choices")
     }
+    taken = {a.pk for a in selectors.taken_areas(assessment)}
     problems, refused = [], []
     for position, item in enumerate(items, start=1):
         problems += _answer_problems(item, position, questions, assessment)
         question = questions.get(item.get("question")) if isinstance(item, dict) else None
-        if question is not None and question.area_id not in allowed_areas:
+        if question is not None and question.area.optional and question.area_id not in taken:
+            problems.append(f"Question '{question.code}': the optional area '{question.area.title}' is not taken.")
+        elif question is not None and question.area_id not in allowed_areas:
             refused.append(f"Question '{question.code}': the area '{question.area.title}' is not assigned to you.")
     if refused:
         raise PermissionDenied(" ".join(refused))

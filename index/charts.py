@@ -1,0 +1,99 @@
+"""Charts of the Index as SVG strings, drawn on the server so the page and the PDF profile share them.
+
+Each chart is decorative for screen readers (`aria-hidden`): the page puts a data table beside it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+BAR = "#1f5f99"
+PEER = "#c2571a"
+GRID = "#d0d4d9"
+TEXT = "#1b1f24"
+PALETTE = ["#1f5f99", "#c2571a", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e00"]
+
+
+def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str, peer_label: str) -> str:
+    """Horizontal bars (0–100) per area, with the peers' average as a tick on each bar.
+
+    `rows` are (label, score, peer average); a missing score draws no bar.
+    """
+    label_width, bar_width, row_height, top = 220, 360, 26, 34
+    height = top + row_height * len(rows) + 30
+    width = label_width + bar_width + 60
+    parts = [_open(width, height, title)]
+    parts.append(_legend(label_width, 14, [(BAR, title), (PEER, peer_label)]))
+    for tick in range(0, 101, 25):
+        x = label_width + bar_width * tick / 100
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 24}" stroke="{GRID}"/>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 8}" font-size="11" text-anchor="middle">{tick}</text>')
+    for i, (label, score, peer) in enumerate(rows):
+        y = top + i * row_height
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 16}" font-size="12" text-anchor="end">{escape(_short(label))}</text>'
+        )
+        if score is not None:
+            w = bar_width * max(0.0, min(100.0, score)) / 100
+            parts.append(f'<rect x="{label_width}" y="{y + 5}" width="{w:.1f}" height="15" fill="{BAR}"/>')
+            parts.append(f'<text x="{label_width + w + 4:.1f}" y="{y + 17}" font-size="11">{score:.1f}</text>')
+        if peer is not None:
+            x = label_width + bar_width * max(0.0, min(100.0, peer)) / 100
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + 24}" stroke="{PEER}" stroke-width="3"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]], *, title: str) -> str:
+    """One line per series (0–100) over the waves; gaps where a wave has no score."""
+    width, height, left, right, top, bottom = 640, 300, 40, 170, 20, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    parts = [_open(width, height, title)]
+    for tick in range(0, 101, 25):
+        y = top + plot_h * (1 - tick / 100)
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{tick}</text>')
+
+    def x_of(i: int) -> float:
+        return left + (plot_w * i / (len(waves) - 1) if len(waves) > 1 else plot_w / 2)
+
+    for i, wave in enumerate(waves):
+        parts.append(
+            f'<text x="{x_of(i):.1f}" y="{height - 16}" font-size="11" text-anchor="middle">{escape(wave)}</text>'
+        )
+    for n, (label, values) in enumerate(series):
+        colour = PALETTE[n % len(PALETTE)]
+        points = [(x_of(i), top + plot_h * (1 - v / 100)) for i, v in enumerate(values) if v is not None]
+        if len(points) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for x, y in points:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
+        ly = top + 14 + n * 16
+        parts.append(f'<rect x="{left + plot_w + 12}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{left + plot_w + 26}" y="{ly}" font-size="11">{escape(_short(label, 22))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _open(width: int, height: int, title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-hidden="true" font-family="system-ui, sans-serif" fill="{TEXT}">'
+        f"<title>{escape(title)}</title>"
+    )
+
+
+def _legend(x: int, y: int, items: list[tuple[str, str]]) -> str:
+    parts = []
+    for colour, label in items:
+        parts.append(f'<rect x="{x}" y="{y - 9}" width="12" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 16}" y="{y}" font-size="11">{escape(label)}</text>')
+        x += 24 + 7 * len(label)
+    return "".join(parts)
+
+
+def _short(label: str, length: int = 32) -> str:
+    return label if len(label) <= length else label[: length - 1] + "…"

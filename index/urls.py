@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "index"
+urlpatterns = [
+    path("method/", views.method, name="method"),
+    path("secretariat/", views.secretariat, name="secretariat"),
+    path("secretariat/<str:edition>/<int:year>/results.csv", views.export_results, name="export-results"),
+    path("secretariat/<str:edition>/<int:year>/answers.csv", views.export_answers, name="export-answers"),
+]

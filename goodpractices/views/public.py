@@ -1,8 +1,12 @@
 """The public good-practice database: the list with filters and search, a practice's page and PDF, the pages of
 the fields of action. Every page answers bad input with a normal page (or 400 with the message), never a 500."""
 
+from html import escape
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -66,43 +70,47 @@ def _with_snippets(practices: list[GoodPractice], text: str) -> list[GoodPractic
 
 
 def _options(filterset, counts: browse.FacetCounts) -> dict:
-    """Each filter's options with the number of practices they give (cities go to a datalist)."""
+    """Each filter's <option> elements with the number of practices they give (cities go to a datalist).
+    Built here rather than in a template loop: a few hundred options per page cost milliseconds in templates."""
     active = filterset.active_filters
+    plus = "+" if counts.partial else ""
 
-    def with_counts(facet, choices):
+    def tags(facet, choices, *, selected=None, show_counts=True):
         # The option of an active facet is replaced, not added to: its siblings' counts would mislead, so none.
-        show = facet not in active
-        selected = str(active.get(facet, ""))
-        return [
-            {
-                "value": str(v),
-                "label": label,
-                "count": counts.get(facet, v) if show else None,
-                "selected": selected == str(v),
-            }
-            for v, label in choices
-        ]
+        show_counts = show_counts and facet not in active
+        chosen = str(active.get(facet, "") if selected is None else selected)
+        html = []
+        for value, label in choices:
+            selected = " selected" if chosen == str(value) else ""
+            count = f" ({_number(counts.get(facet, value))}{plus})" if show_counts else ""
+            html.append(f'<option value="{escape(str(value))}"{selected}>{escape(str(label))}{count}</option>')
+        return mark_safe("".join(html))  # every value and label is escaped above
 
-    countries = Country.objects.filter(code__in=list(counts.counts.get("country", {})) + [active.get("country", "")])
-    networks = NationalNetwork.objects.filter(
-        slug__in=list(counts.counts.get("network", {})) + [active.get("network", "")]
-    )
+    country_codes = list(counts.counts.get("country", {})) + [active.get("country", "")]
+    network_slugs = list(counts.counts.get("network", {})) + [active.get("network", "")]
+    countries = Country.objects.filter(code__in=country_codes).values_list("code", "name")
+    networks = NationalNetwork.objects.filter(slug__in=network_slugs).values_list("slug", "name")
     cities = City.objects.filter(slug__in=list(counts.counts.get("city", {}))).values_list("slug", "name")
-    years = sorted(
-        {int(y) for y in counts.counts.get("year", {})} | ({active["year"]} if "year" in active else set()),
-        reverse=True,
-    )
+    years = {int(year) for year in counts.counts.get("year", {})} | ({active["year"]} if "year" in active else set())
     form = filterset.form
+    fields = field_choices()
     return {
-        "field": with_counts("field", field_choices()),
-        "country": with_counts("country", [(c.code, c.name) for c in countries]),
-        "network": with_counts("network", [(n.slug, n.name) for n in networks]),
-        "year": with_counts("year", [(y, str(y)) for y in years]),
-        "target_group": with_counts("target_group", form.fields["target_group"].choices[1:]),
-        "practice_type": with_counts("practice_type", form.fields["practice_type"].choices[1:]),
-        "language": with_counts("language", form.fields["language"].choices[1:]),
-        "city": [{"value": slug, "label": name, "count": counts.get("city", slug)} for slug, name in cities],
+        "field": tags("field", fields),
+        "main_field": tags("main_field", fields, show_counts=False),
+        "country": tags("country", countries),
+        "has_networks": bool(network_slugs[:-1]) or "network" in active,
+        "network": tags("network", networks),
+        "year": tags("year", [(year, str(year)) for year in sorted(years, reverse=True)]),
+        "target_group": tags("target_group", form.fields["target_group"].choices[1:]),
+        "practice_type": tags("practice_type", form.fields["practice_type"].choices[1:]),
+        "language": tags("language", form.fields["language"].choices[1:]),
+        "city": tags("city", cities),
     }
+
+
+def _number(value: int) -> str:
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if (get_language() or "").startswith("fr") else grouped
 
 
 @require_GET

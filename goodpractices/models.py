@@ -174,6 +174,28 @@ class GoodPractice(models.Model):
     def get_absolute_url(self):
         return reverse("goodpractices:detail", kwargs={"slug": self.slug})
 
+    # (value, label) pairs of the facets, for templates.
+    @property
+    def target_group_choices(self):
+        return _labelled(self.target_groups, TargetGroup)
+
+    @property
+    def practice_type_choices(self):
+        return _labelled(self.practice_types, PracticeType)
+
+    @property
+    def area_choices(self):
+        return _labelled(self.areas, PracticeArea)
+
+    @property
+    def available_language_choices(self):
+        return _labelled(self.available_languages, PracticeLanguage)
+
+
+def _labelled(values, choices) -> list[tuple[str, str]]:
+    labels = dict(choices.choices)
+    return [(value, labels[value]) for value in values or [] if value in labels]
+
 
 class PracticeFacetCount(models.Model):
     """How many published practices each filter option gives when no filter is set (the database's front page).
@@ -290,4 +312,4 @@ class ReferenceFile(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("goodpractices:file", kwargs={"pk": self.pk, "name": self.name})
+        return reverse("practice-file", kwargs={"pk": self.pk, "name": self.name})

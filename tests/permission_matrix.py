@@ -17,6 +17,11 @@ SECRETARIAT_PAGE = {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator
 CITY_A_PAGE = {"anonymous": FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 CITY_A_ONLY = {"anonymous": NOT_FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 ADMIN = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": OK}
+# A POST from the coordinator's desk: a redirect for those who may act, 404 for another city.
+DESK_ACTION = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
+# API writes: session-less anonymous gets 403; another city's practice is 404.
+API_WRITE = {"anonymous": FORBIDDEN, "coordinator_a": CREATED, "coordinator_b": NOT_FOUND, "secretariat": CREATED}
+API_REVIEW_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": 409}
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,46 @@ ROUTES = [
     Route("api:goodpractice-list", "/api/v1/good-practices/", PUBLIC),
     Route("api:goodpractice-detail", "/api/v1/good-practices/{published_practice.pk}/", PUBLIC),
     Route("api:goodpractice-detail", "/api/v1/good-practices/{draft_practice_a.pk}/", CITY_A_ONLY),
+
+    # Good practices: the coordinator's form, the review desk, reference documents, the API's write side
+    Route("practice_desk:list", "/my/practices/", LOGGED_IN),
+    Route("practice_desk:new", "/my/practices/new/", {**LOGGED_IN, "coordinator_a": FOUND, "coordinator_b": FOUND},
+          note="a coordinator of one city goes straight to a new draft; the secretariat first chooses the city"),
+    Route("practice_desk:import", "/my/practices/import/", LOGGED_IN),
+    Route("practice_desk:edit", "/my/practices/{draft_practice_a.pk}/", CITY_A_PAGE),
+    Route("practice_desk:autosave", "/my/practices/{draft_practice_a.pk}/autosave/",
+          {**CITY_A_PAGE, "anonymous": FOUND}, method="POST"),
+    Route("practice_desk:preview", "/my/practices/{draft_practice_a.pk}/preview/", CITY_A_PAGE),
+    Route("practice_desk:submit", "/my/practices/{draft_practice_a.pk}/submit/", DESK_ACTION, method="POST",
+          note="an incomplete draft goes back to the form, which names the missing fields"),
+    Route("practice_desk:revise", "/my/practices/{published_practice.pk}/new-version/", DESK_ACTION, method="POST"),
+    Route("practice_desk:history", "/my/practices/{draft_practice_a.pk}/history/", CITY_A_PAGE),
+    Route("practice_desk:compare", "/my/practices/{draft_practice_a.pk}/history/compare/", CITY_A_PAGE),
+    Route("practice_desk:file-upload", "/my/practices/{draft_practice_a.pk}/documents/", DESK_ACTION, method="POST"),
+    Route("practice_desk:file-delete", "/my/practices/{draft_practice_a.pk}/documents/{draft_file.pk}/delete/",
+          DESK_ACTION, method="POST"),
+    Route("practice-file", "/good-practices/files/{published_file.pk}/{published_file.name}", PUBLIC),
+    Route("practice-file", "/good-practices/files/{draft_file.pk}/{draft_file.name}", CITY_A_ONLY,
+          note="a draft's documents are its city's and the secretariat's only"),
+    Route("review", "/review/", SECRETARIAT_PAGE),
+    Route("review-practice", "/review/practices/{draft_practice_a.pk}/", SECRETARIAT_PAGE),
+    Route("api:goodpractice-list", "/api/v1/good-practices/", {**API_WRITE, "coordinator_b": CREATED,
+          "secretariat": BAD}, method="POST", note="the secretariat must name the city"),
+    Route("api:goodpractice-detail", "/api/v1/good-practices/{draft_practice_a.pk}/", {**API_WRITE, "coordinator_a": OK,
+          "secretariat": OK}, method="PATCH", data={"title": "Renamed"}),
+    Route("api:goodpractice-submit", "/api/v1/good-practices/{draft_practice_a.pk}/submit/",
+          {**API_WRITE, "coordinator_a": BAD, "secretariat": BAD}, method="POST", note="400: the draft is incomplete"),
+    Route("api:goodpractice-request-changes", "/api/v1/good-practices/{draft_practice_a.pk}/request-changes/",
+          API_REVIEW_DRAFT, method="POST", data={"comment": "Shorter"}, note="409: a draft cannot be reviewed"),
+    Route("api:goodpractice-publish", "/api/v1/good-practices/{draft_practice_a.pk}/publish/", API_REVIEW_DRAFT,
+          method="POST"),
+    Route("api:goodpractice-reject", "/api/v1/good-practices/{draft_practice_a.pk}/reject/", API_REVIEW_DRAFT,
+          method="POST", data={"comment": "No"}),
+    Route("api:goodpractice-unpublish", "/api/v1/good-practices/{published_practice.pk}/unpublish/",
+          {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": FORBIDDEN, "secretariat": OK},
+          method="POST"),
+    Route("api:goodpractice-new-version", "/api/v1/good-practices/{published_practice.pk}/new-version/",
+          {**API_WRITE, "coordinator_a": CREATED, "secretariat": CREATED}, method="POST"),
 ]
 # fmt: on
 
@@ -85,11 +130,15 @@ NOT_IN_MATRIX_PREFIXES = ("admin:", "set_language", "en-redirect", "javascript-c
 def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) -> dict:
     """The objects the paths above are formatted with. Later features add theirs here."""
     from .factories import CityFactory
-    from .goodpractices.factories import GoodPracticeFactory
+    from .goodpractices.factories import GoodPracticeFactory, reference_file
 
+    published_practice = GoodPracticeFactory(city=city_a, status="published")
+    draft_practice_a = GoodPracticeFactory(city=city_a, status="draft")
     return {
-        "published_practice": GoodPracticeFactory(city=city_a, status="published"),
-        "draft_practice_a": GoodPracticeFactory(city=city_a, status="draft"),
+        "published_practice": published_practice,
+        "draft_practice_a": draft_practice_a,
+        "published_file": reference_file(published_practice),
+        "draft_file": reference_file(draft_practice_a),
         "city_a": city_a,
         "city_b": city_b,
         "former_city": CityFactory(slug="former-city", name="Formerton", status="former"),

@@ -35,3 +35,17 @@ class GoodPracticeFactory(DjangoModelFactory):
     language = "en"
     published_at = factory.LazyAttribute(lambda p: timezone.now() if p.status == "published" else None)
     status = "draft"
+
+
+def reference_file(practice: GoodPractice, name: str = "poster.png"):
+    """An uploaded document of the practice (a tiny PNG), stored like a real upload."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from goodpractices.models import ReferenceFile
+
+    # One shared file on disk, whatever the number of tests that use it.
+    stored = "practices/test-reference-file.png"
+    if not default_storage.exists(stored):
+        default_storage.save(stored, ContentFile(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64))
+    return ReferenceFile.objects.create(practice=practice, name=name, content_type="image/png", size=72, file=stored)

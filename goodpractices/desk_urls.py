@@ -1,0 +1,21 @@
+"""The coordinator's practices, under /my/practices/."""
+
+from django.urls import path
+
+from .views import desk
+
+app_name = "practice_desk"
+urlpatterns = [
+    path("", desk.practice_list, name="list"),
+    path("new/", desk.practice_new, name="new"),
+    path("import/", desk.practice_import, name="import"),
+    path("<int:pk>/", desk.practice_edit, name="edit"),
+    path("<int:pk>/autosave/", desk.practice_autosave, name="autosave"),
+    path("<int:pk>/preview/", desk.practice_preview, name="preview"),
+    path("<int:pk>/submit/", desk.practice_submit, name="submit"),
+    path("<int:pk>/new-version/", desk.practice_revise, name="revise"),
+    path("<int:pk>/history/", desk.practice_history, name="history"),
+    path("<int:pk>/history/compare/", desk.practice_compare, name="compare"),
+    path("<int:pk>/documents/", desk.file_upload, name="file-upload"),
+    path("<int:pk>/documents/<int:file_pk>/delete/", desk.file_delete, name="file-delete"),
+]

@@ -1,0 +1,44 @@
+"""Comparing two saved versions of a practice, field by field and word by word (pure functions)."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .services import CONTENT_FIELDS
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass
+class FieldDiff:
+    name: str
+    segments: list[tuple[str, str]]  # ("equal" | "delete" | "insert", text)
+
+
+def _as_text(value) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def diff_words(old: str, new: str) -> list[tuple[str, str]]:
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    segments = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            segments.append(("delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            segments.append(("insert", "".join(b[j1:j2])))
+        if tag == "equal":
+            segments.append(("equal", "".join(a[i1:i2])))
+    return segments
+
+
+def diff_snapshots(old: dict, new: dict) -> list[FieldDiff]:
+    """The fields that differ between two snapshots (see services.practice_snapshot), in template order."""
+    changes = []
+    for name in CONTENT_FIELDS:
+        before, after = _as_text(old.get(name)), _as_text(new.get(name))
+        if before != after:
+            changes.append(FieldDiff(name=name, segments=diff_words(before, after)))
+    return changes

@@ -17,6 +17,10 @@ SECRETARIAT_PAGE = {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator
 CITY_A_PAGE = {"anonymous": FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 CITY_A_ONLY = {"anonymous": NOT_FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 ADMIN = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": OK}
+# The Index: POSTs on the desk redirect those who may act; the API's workflow on city A's draft.
+INDEX_DESK_POST = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
+INDEX_API_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
+INDEX_API_REVIEW = {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": 409}
 # A POST from the coordinator's desk: a redirect for those who may act, 404 for another city.
 DESK_ACTION = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
 # API writes: session-less anonymous gets 403; another city's practice is 404.
@@ -120,6 +124,43 @@ ROUTES = [
           method="POST"),
     Route("api:goodpractice-new-version", "/api/v1/good-practices/{published_practice.pk}/new-version/",
           {**API_WRITE, "coordinator_a": CREATED, "secretariat": CREATED}, method="POST"),
+
+    # The ICC Index
+    Route("index:method", "/index/method/", PUBLIC),
+    Route("index:secretariat", "/index/secretariat/", SECRETARIAT_PAGE),
+    Route("index:export-results", "/index/secretariat/T-1/2023/results.csv", SECRETARIAT_PAGE),
+    Route("index:export-answers", "/index/secretariat/T-1/2023/answers.csv", SECRETARIAT_PAGE),
+    Route("index_city:results", "/cities/{city_a.slug}/index/", PUBLIC, note="the latest wave each persona may see"),
+    Route("index_city:wave", "/cities/{city_a.slug}/index/T-1/2023/", PUBLIC, note="published"),
+    Route("index_city:wave", "/cities/{city_a.slug}/index/T-1/2025/", CITY_A_ONLY, note="a draft's live scores"),
+    Route("index_desk:list", "/my/index/", LOGGED_IN),
+    Route("index_desk:assessment", "/my/index/{index_draft_a.pk}/", CITY_A_PAGE),
+    Route("index_desk:area", "/my/index/{index_draft_a.pk}/areas/commitment/", CITY_A_PAGE),
+    Route("index_desk:team", "/my/index/{index_draft_a.pk}/team/", INDEX_DESK_POST, method="POST"),
+    Route("index_desk:workflow", "/my/index/{index_draft_a.pk}/submit/", INDEX_DESK_POST, method="POST"),
+    Route("index_desk:override", "/my/index/{index_published_a.pk}/override/c.statement/",
+          {**INDEX_DESK_POST, "coordinator_a": NOT_FOUND}, method="POST"),
+    Route("api:index-edition-list", "/api/v1/index/editions/", PUBLIC),
+    Route("api:index-edition-list", "/api/v1/index/editions/", {**INDEX_API_REVIEW, "coordinator_b": FORBIDDEN,
+          "secretariat": BAD}, method="POST", note="an empty edition: 400 naming the problems"),
+    Route("api:index-edition-detail", "/api/v1/index/editions/T-1/", PUBLIC),
+    Route("api:index-assessment-list", "/api/v1/index/assessments/", PUBLIC),
+    Route("api:index-assessment-list", "/api/v1/index/assessments/",
+          {"anonymous": FORBIDDEN, "coordinator_a": BAD, "coordinator_b": FORBIDDEN, "secretariat": BAD},
+          method="POST", data={"city": "city-a", "edition": "T-1", "year": 2025}, note="one per city, edition, year"),
+    Route("api:index-assessment-detail", "/api/v1/index/assessments/{index_draft_a.pk}/", CITY_A_ONLY),
+    Route("api:index-assessment-answers", "/api/v1/index/assessments/{index_draft_a.pk}/answers/", INDEX_API_DRAFT,
+          method="PUT", data={"answers": [{"question": "c.statement", "choices": ["yes"]}]}),
+    Route("api:index-assessment-submit", "/api/v1/index/assessments/{index_draft_a.pk}/submit/", INDEX_API_DRAFT,
+          method="POST"),
+    Route("api:index-assessment-validate", "/api/v1/index/assessments/{index_draft_a.pk}/validate/",
+          INDEX_API_REVIEW, method="POST", note="409: a draft is not validated"),
+    Route("api:index-assessment-return", "/api/v1/index/assessments/{index_draft_a.pk}/return/", INDEX_API_REVIEW,
+          method="POST", data={"comment": "More evidence"}),
+    Route("api:index-assessment-publish", "/api/v1/index/assessments/{index_draft_a.pk}/publish/", INDEX_API_REVIEW,
+          method="POST"),
+    Route("api:index-assessment-results", "/api/v1/index/assessments/{index_draft_a.pk}/results/", INDEX_API_DRAFT),
+    Route("api:index-assessment-results", "/api/v1/index/assessments/{index_published_a.pk}/results/", PUBLIC),
 ]
 # fmt: on
 
@@ -134,7 +175,11 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
 
     published_practice = GoodPracticeFactory(city=city_a, status="published")
     draft_practice_a = GoodPracticeFactory(city=city_a, status="draft")
+    from .index.factories import index_world
+
+    index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     return {
+        **index_objects,
         "published_practice": published_practice,
         "draft_practice_a": draft_practice_a,
         "published_file": reference_file(published_practice),

@@ -82,3 +82,16 @@ def small_edition(code="T-1", **changes):
 def sample_edition():
     field_of_action("1")
     return edition_import(data=load_path(SAMPLE))
+
+
+def index_world(*, city_a, coordinator_a, secretariat) -> dict:
+    """Objects of the permission matrix: a draft and a published assessment of city A."""
+    from index import services
+
+    edition = small_edition(code="T-1")
+    published = services.assessment_create(city=city_a, edition=edition, year=2023, by=coordinator_a)
+    services.assessment_submit(assessment=published, by=coordinator_a)
+    services.assessment_validate(assessment=published, by=secretariat)
+    services.assessment_publish(assessment=published, by=secretariat)
+    draft = services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
+    return {"index_edition": edition, "index_published_a": published, "index_draft_a": draft}

@@ -1,0 +1,127 @@
+"""The Index pages: results and benchmarking, filling together on the desk, the secretariat's view."""
+
+import csv
+import io
+
+import pytest
+
+from cities.models import Membership
+from index import services
+from index.models import Answer, IndexArea
+
+from ..factories import CityFactory, coordinator_of
+from .factories import small_edition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition():
+    return small_edition()
+
+
+@pytest.fixture
+def draft(edition, city_a, coordinator_a):
+    return services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
+
+
+def _validated(city, edition, year, answer, by, publish=True):
+    assessment = services.assessment_create(city=city, edition=edition, year=year, by=by)
+    services.answers_save(assessment=assessment, items=[{"question": "c.statement", "choices": [answer]}], by=by)
+    services.assessment_submit(assessment=assessment, by=by)
+    services.assessment_validate(assessment=assessment, by=by)
+    if publish:
+        services.assessment_publish(assessment=assessment, by=by)
+    return assessment
+
+
+def test_published_results_show_chart_table_and_peers_never_a_rank(client, edition, city_a, secretariat):
+    _validated(city_a, edition, 2021, "no", secretariat)
+    _validated(city_a, edition, 2023, "yes", secretariat)
+    for i, answer in enumerate(["no", "no", "yes", "no"]):
+        _validated(CityFactory(slug=f"peer-{i}"), edition, 2023, answer, secretariat)
+    page = client.get(f"/cities/{city_a.slug}/index/").content.decode()
+    assert "<svg" in page and "<caption>Score per area" in page
+    assert "Ahead of 75 % of comparable cities" in page
+    assert "Progress between waves" in page
+    assert "rank" not in page.lower()
+
+
+def test_unpublished_results_stay_private(client_as, edition, city_a, secretariat):
+    _validated(city_a, edition, 2023, "yes", secretariat, publish=False)
+    assert (
+        "No Index results have been published" in client_as("anonymous").get("/cities/city-a/index/").content.decode()
+    )
+    assert "Validated but not yet published" in client_as("coordinator_a").get("/cities/city-a/index/").content.decode()
+    assert client_as("coordinator_b").get("/cities/city-a/index/T-1/2023/").status_code == 404
+
+
+def test_area_form_saves_answers_as_given_with_comment_and_evidence(client_as, draft):
+    client = client_as("coordinator_a")
+    response = client.post(
+        f"/my/index/{draft.pk}/areas/commitment/",
+        {
+            "q-c.statement-choices": "yes",
+            "q-c.statement-comment": "Council vote, 2019",
+            "q-c.statement-evidence": "https://city-a.example/vote",
+            "q-c.means-choices": ["a", "b"],
+            "q-c.notes-text": "Five departments",
+        },
+    )
+    assert response.status_code == 302
+    answer = Answer.objects.get(question__code="c.statement")
+    assert answer.choices == ["yes"] and answer.evidence_url == "https://city-a.example/vote"
+    desk = client.get(f"/my/index/{draft.pk}/").content.decode()
+    assert "3 of 5 questions answered" in desk  # the optional area was not taken
+
+
+def test_area_form_keeps_what_was_typed_when_refused(client_as, draft, edition):
+    client = client_as("coordinator_a")
+    response = client.post(
+        f"/my/index/{draft.pk}/areas/education/", {"q-e.share-value": "140", "q-e.training-comment": "kept"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "a percentage must be between 0 and 100, not 140" in page
+    assert 'value="140"' in page and ">kept</textarea>" in page
+    assert not Answer.objects.exists()
+
+
+def test_colleague_sees_the_assessment_and_answers_only_the_assigned_area(client, draft, city_a, coordinator_a):
+    colleague = coordinator_of(city_a, "schools@test.example", role=Membership.Role.COLLEAGUE)
+    services.area_assign(
+        assessment=draft, area=IndexArea.objects.get(code="education"), user=colleague, by=coordinator_a
+    )
+    client.force_login(colleague)
+    assert client.get(f"/my/index/{draft.pk}/").status_code == 200
+    assert client.post(f"/my/index/{draft.pk}/areas/education/", {"q-e.training-choices": "yes"}).status_code == 302
+    assert "not assigned to you" in client.get(f"/my/index/{draft.pk}/areas/commitment/").content.decode()
+    assert client.post(f"/my/index/{draft.pk}/areas/commitment/", {"q-c.statement-choices": "yes"}).status_code == 403
+    assert client.post(f"/my/index/{draft.pk}/submit/").status_code == 404
+    assert client.post(f"/my/index/{draft.pk}/team/", {"email": "x@test.example"}).status_code == 404
+    assert client.get(f"/cities/{city_a.slug}/index/T-1/2025/").status_code == 200
+
+
+def test_coordinator_invites_a_colleague_and_assigns_an_area(client_as, draft, celery_worker):
+    client = client_as("coordinator_a")
+    response = client.post(f"/my/index/{draft.pk}/team/", {"email": "culture@test.example", "areas": ["education"]})
+    assert response.status_code == 302
+    assert draft.assignments.get().user.email == "culture@test.example"
+    assert celery_worker.wait_for_mail(1)[0]["To"] == "culture@test.example"
+
+
+def test_secretariat_sees_completion_gaps_and_exports(client_as, edition, city_a, secretariat):
+    _validated(city_a, edition, 2023, "dont_know", secretariat)
+    client = client_as("secretariat")
+    page = client.get("/index/secretariat/").content.decode()
+    assert "Alphaville" in page and "1 / 6" in page and "Statement?" in page
+    rows = list(csv.DictReader(io.StringIO(client.get("/index/secretariat/T-1/2023/results.csv").content.decode())))
+    assert rows[0]["city"] == "city-a" and float(rows[0]["core"]) == 0
+    answers = list(csv.DictReader(io.StringIO(client.get("/index/secretariat/T-1/2023/answers.csv").content.decode())))
+    assert answers[0]["choices"] == "dont_know"
+
+
+def test_method_page_explains_the_scoring(client):
+    page = client.get("/fr/index/method/").content.decode()
+    assert client.get("/index/method/").status_code == 200
+    assert "<h1>" in page

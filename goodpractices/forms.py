@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
 from .guidance import FIELD_HELP, QUALITY_CRITERIA, RATINGS
-from .models import FieldOfAction, GoodPractice
+from .models import MONTH, FieldOfAction, GoodPractice
 from .uploads import MAX_UPLOAD_BYTES
 
 
@@ -120,6 +120,9 @@ class PracticeForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
         self.fields["form_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
         self.fields["language"].required = False
+        # Model validators run in _post_clean, which this form leaves to the services: add the month format here.
+        for name in ("period_start", "period_end"):
+            self.fields[name].validators.append(MONTH)
 
     def clean_language(self):
         return self.cleaned_data.get("language") or self.instance.language or "en"

@@ -352,7 +352,8 @@ def area_progress(assessment: Assessment, areas: list[IndexArea]) -> dict[int, t
     """(answered, total) questions per area id: progress on the desk."""
     totals = dict(
         Question.objects.filter(area__in=areas)
-        .values_list("area_id")
+        .order_by()
+        .values("area_id")
         .annotate(n=Count("pk"))
         .values_list("area_id", "n")
     )

@@ -112,6 +112,7 @@ class PracticeForm(forms.ModelForm):
     ]
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name, text in FIELD_HELP.items():
             if name in self.fields:

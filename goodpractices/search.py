@@ -64,7 +64,7 @@ def ranked(queryset, text: str):
     candidates = queryset.model._default_manager.filter(Q(id__in=newest) | Q(id__in=in_title))
     candidates.query.select_related = queryset.query.select_related
     candidates._prefetch_related_lookups = queryset._prefetch_related_lookups
-    return candidates.annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(1))).order_by(
+    return candidates.annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(0))).order_by(
         "-rank", "-published_at", "-id"
     )
 

@@ -84,6 +84,18 @@ ROUTES = [
     Route("api:goodpractice-list", "/api/v1/good-practices/", PUBLIC),
     Route("api:goodpractice-detail", "/api/v1/good-practices/{published_practice.pk}/", PUBLIC),
     Route("api:goodpractice-detail", "/api/v1/good-practices/{draft_practice_a.pk}/", CITY_A_ONLY),
+    Route("goodpractices:list", "/good-practices/?q=<script>&year=abc&page=999999", {p: BAD for p in PUBLIC},
+          note="bad filters: the page with the message, status 400"),
+    Route("goodpractices:pdf", "/good-practices/{published_practice.slug}/pdf/", PUBLIC),
+    Route("goodpractices:pdf", "/good-practices/{draft_practice_a.slug}/pdf/", CITY_A_ONLY),
+    Route("goodpractices:fields", "/good-practices/fields/", PUBLIC),
+    Route("goodpractices:field", "/good-practices/fields/3/", PUBLIC),
+    Route("goodpractices:field", "/good-practices/fields/99/", {p: NOT_FOUND for p in PUBLIC}),
+    Route("goodpractices:feed", "/good-practices/feed/", PUBLIC),
+    Route("goodpractices:field-feed", "/good-practices/fields/3/feed/", PUBLIC),
+    Route("goodpractices:export-csv", "/good-practices/export.csv", PUBLIC, note="published practices only"),
+    Route("goodpractices:export-json", "/good-practices/export.json?year=abc", {p: BAD for p in PUBLIC}),
+    Route("goodpractices:export-json", "/good-practices/export.json", PUBLIC),
 
     # Good practices: the coordinator's form, the review desk, reference documents, the API's write side
     Route("practice_desk:list", "/my/practices/", LOGGED_IN),

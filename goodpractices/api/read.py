@@ -3,7 +3,8 @@ from rest_framework import mixins
 
 from icc_portal.api.pagination import PageNumberPagination
 
-from ..browse import MAX_RESULTS, CappedPaginator
+from .. import browse
+from ..browse import CappedPaginator
 from ..filters import GoodPracticeFilterSet
 from ..selectors import practice_visible_to
 from .serializers import GoodPracticeSerializer
@@ -17,14 +18,14 @@ class GoodPracticePagination(PageNumberPagination):
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        response.data["count_is_capped"] = self.page.paginator.count >= MAX_RESULTS
+        response.data["count_is_capped"] = self.page.paginator.count >= browse.MAX_RESULTS
         return response
 
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)
         schema["properties"]["count_is_capped"] = {
             "type": "boolean",
-            "description": f"true when there are {MAX_RESULTS} matches or more and `count` stops there",
+            "description": f"true when there are {browse.MAX_RESULTS} matches or more and `count` stops there",
         }
         return schema
 

@@ -2,8 +2,10 @@ from django.test import Client
 
 from goodpractices import browse
 
+from . import public_fixtures
 from .factories import GoodPracticeFactory
-from .public_fixtures import catalogue  # noqa: F401
+
+catalogue = public_fixtures.catalogue  # the fixture, shared by the public database tests
 
 
 def test_list_is_paginated_as_the_contract_says(catalogue):

@@ -7,7 +7,9 @@ from django.test import Client
 
 from goodpractices import exports
 
-from .public_fixtures import catalogue  # noqa: F401
+from . import public_fixtures
+
+catalogue = public_fixtures.catalogue  # the fixture, shared by the public database tests
 
 
 def _body(response):

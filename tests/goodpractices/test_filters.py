@@ -4,7 +4,9 @@ from django.test import Client
 from goodpractices.filters import GoodPracticeFilterSet
 from goodpractices.selectors import published_practices
 
-from .public_fixtures import catalogue  # noqa: F401
+from . import public_fixtures
+
+catalogue = public_fixtures.catalogue  # the fixture, shared by the public database tests
 
 CASES = [
     ({}, {"racism", "french", "sport"}),

@@ -6,7 +6,9 @@ from django.test import Client
 
 from goodpractices import pdf
 
-from .public_fixtures import catalogue  # noqa: F401
+from . import public_fixtures
+
+catalogue = public_fixtures.catalogue  # the fixture, shared by the public database tests
 
 
 def test_list_shows_facet_counts_from_the_summary_and_the_filtered_set(catalogue):
@@ -98,7 +100,7 @@ def test_french_page(catalogue):
     response = Client().get("/fr/good-practices/", {"q": "racisme"})
     assert response.status_code == 200
     assert "ecoles-sans-racisme" in [p.slug for p in response.context["practices"]]
-    assert "Bonnes pratiques".encode() in response.content or response.status_code == 200
+    assert b"Bonnes pratiques" in response.content or response.status_code == 200
 
 
 def test_pdf_of_a_practice(catalogue):

@@ -6,8 +6,10 @@ from goodpractices.filters import GoodPracticeFilterSet
 from goodpractices.models import GoodPractice
 from goodpractices.selectors import published_practices
 
+from . import public_fixtures
 from .factories import GoodPracticeFactory
-from .public_fixtures import catalogue  # noqa: F401
+
+catalogue = public_fixtures.catalogue  # the fixture, shared by the public database tests
 
 
 def _search(text):

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SCORED_DATA_KINDS = frozenset({"input", "impact"})
 CHOICE_KINDS = frozenset({"yes_no", "single", "multiple"})
@@ -70,9 +71,11 @@ class EditionSpec:
     areas: tuple[AreaSpec, ...]
 
 
-@dataclass(frozen=True)
-class AnswerData:
-    """What the city answered. `override` is the secretariat's points, which replace the earned points."""
+class AnswerData(NamedTuple):
+    """What the city answered. `override` is the secretariat's points, which replace the earned points.
+
+    A named tuple rather than a dataclass: a wave of the network holds tens of thousands of answers.
+    """
 
     choices: tuple[str, ...] = ()
     value: float | None = None
@@ -166,11 +169,7 @@ def question_score(question: QuestionSpec, answer: AnswerData | None) -> float:
 
 def area_score(area: AreaSpec, answers: Mapping[str, AnswerData]) -> float | None:
     """Rule 4; None for an area without a scored question."""
-    scored = [q for q in area.questions if is_scored(q)]
-    total_weight = sum(q.weight for q in scored)
-    if not scored or total_weight <= 0:
-        return None
-    return 100 * sum(q.weight * question_score(q, answers.get(q.code)) for q in scored) / total_weight
+    return _area_score(_compile_area(area), answers)
 
 
 def weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
@@ -184,22 +183,59 @@ def weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
 
 def results(edition: EditionSpec, answers: Mapping[str, AnswerData], optional_taken: Iterable[str] = ()) -> Results:
     """Rules 4–6 for one assessment. Optional areas not taken have no score and stay out of everything."""
-    taken = set(optional_taken)
-    areas_in = [a for a in edition.areas if not a.optional or a.code in taken]
-    areas = {a.code: area_score(a, answers) for a in areas_in}
+    return results_many(edition, [(answers, optional_taken)])[0]
+
+
+def results_many(
+    edition: EditionSpec, assessments: Iterable[tuple[Mapping[str, AnswerData], Iterable[str]]]
+) -> list[Results]:
+    """`results` for many assessments of one edition, preparing the edition's questions only once."""
+    compiled = [(area, _compile_area(area)) for area in edition.areas]
+    return [_results(compiled, answers, set(optional)) for answers, optional in assessments]
+
+
+def _results(compiled, answers: Mapping[str, AnswerData], taken: set[str]) -> Results:
+    areas_in = [(a, scored) for a, scored in compiled if not a.optional or a.code in taken]
+    areas = {a.code: _area_score(scored, answers) for a, scored in areas_in}
     groups: dict[str, list[tuple[float, float | None]]] = defaultdict(list)
-    for area in areas_in:
+    for area, _ in areas_in:
         if area.group:
             groups[area.group].append((area.weight, areas[area.code]))
-    core_areas = [a for a in areas_in if not a.optional]
+    core_areas = [a for a, _ in areas_in if not a.optional]
     core = weighted_mean((a.weight, areas[a.code]) for a in core_areas)
-    extended = weighted_mean((a.weight, areas[a.code]) for a in areas_in) if len(areas_in) > len(core_areas) else None
+    extended = None
+    if len(areas_in) > len(core_areas):
+        extended = weighted_mean((a.weight, areas[a.code]) for a, _ in areas_in)
     return Results(
         core=core,
         extended=extended,
         areas=areas,
         groups={code: weighted_mean(pairs) for code, pairs in groups.items()},
     )
+
+
+class _Scored(NamedTuple):
+    question: QuestionSpec
+    weight: float
+    maximum: float
+
+
+def _compile_area(area: AreaSpec) -> list[_Scored]:
+    return [_Scored(q, q.weight, question_max(q)) for q in area.questions if is_scored(q)]
+
+
+def _area_score(scored: list[_Scored], answers: Mapping[str, AnswerData]) -> float | None:
+    total_weight = sum(s.weight for s in scored)
+    if not scored or total_weight <= 0:
+        return None
+    earned = 0.0
+    for question, weight, maximum in scored:
+        answer = answers.get(question.code)
+        if answer is None:
+            continue
+        points = answer.override if answer.override is not None else question_points(question, answer)
+        earned += weight * min(1.0, max(0.0, points / maximum))
+    return 100 * earned / total_weight
 
 
 # Peers -----------------------------------------------------------------------------------------------------

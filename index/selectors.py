@@ -295,9 +295,12 @@ def peer_area_averages(assessment: Assessment) -> dict[str, float]:
 def network_results(edition: IndexEdition, year: int) -> dict[int, dict]:
     """Every city's results and peer groups for one wave, in a handful of queries (the secretariat, the bench)."""
     data = edition_data(edition)
-    assessments = list(
-        Assessment.objects.filter(edition=edition, year=year).select_related("city").prefetch_related("optional_areas")
-    )
+    assessments = list(Assessment.objects.filter(edition=edition, year=year).select_related("city"))
+    optional = defaultdict(list)
+    for assessment_id, code in Assessment.optional_areas.through.objects.filter(
+        assessment__edition=edition, assessment__year=year
+    ).values_list("assessment_id", "indexarea__code"):
+        optional[assessment_id].append(code)
     answers = defaultdict(dict)
     question_codes = {q.pk: code for code, q in data.questions.items()}
     for assessment_id, question_id, choices, value, text, override in Answer.objects.filter(
@@ -306,9 +309,8 @@ def network_results(edition: IndexEdition, year: int) -> dict[int, dict]:
         answers[assessment_id][question_codes[question_id]] = scoring.AnswerData(
             choices=tuple(choices), value=value, text=text, override=override
         )
-    results = {
-        a.pk: scoring.results(data.spec, answers[a.pk], [o.code for o in a.optional_areas.all()]) for a in assessments
-    }
+    computed = scoring.results_many(data.spec, [(answers[a.pk], optional[a.pk]) for a in assessments])
+    results = {a.pk: r for a, r in zip(assessments, computed, strict=True)}
     validated = [a for a in assessments if a.status in VALIDATED_STATUSES and results[a.pk].core is not None]
     peers = scoring.peer_groups_for_all(city_profile(a.city, results[a.pk].core) for a in validated)
     return {a.city_id: {"results": results[a.pk], "peers": peers.get(a.city_id, {})} for a in assessments}

@@ -137,3 +137,14 @@ def test_import_command_reports_problems(tmp_path):
 def test_load_text_refuses_a_file_that_is_not_a_mapping():
     with pytest.raises(ValueError):
         load_text("- just\n- a list\n")
+
+
+def test_secretariat_edits_an_edition_in_the_admin_until_it_is_used(client_as, city_a, coordinator_a):
+    edition = small_edition()
+    client = client_as("secretariat")
+    url = f"/admin/index/indexedition/{edition.pk}/change/"
+    assert b'name="_save"' in client.get(url).content
+    assessment_create(city=city_a, edition=edition, year=2024, by=coordinator_a)
+    assert b'name="_save"' not in client.get(url).content
+    question = edition.questions.first()
+    assert b'name="_save"' not in client.get(f"/admin/index/question/{question.pk}/change/").content

@@ -13,7 +13,7 @@ from icc_portal.api.errors import Conflict
 
 from .. import services
 from .serializers import GoodPracticeSerializer
-from .write_serializers import CommentSerializer, GoodPracticeInputSerializer
+from .write_serializers import GoodPracticeInputSerializer, PracticeCommentSerializer
 
 WRITE_ACTIONS = {"create", "partial_update", "submit", "request_changes", "publish", "reject", "unpublish", "revise"}
 
@@ -52,7 +52,7 @@ class GoodPracticeWriteMixin:
         return Response(GoodPracticeSerializer(practice, context=self.get_serializer_context()).data, status=code)
 
     def _comment(self) -> str:
-        serializer = CommentSerializer(data=self.request.data if isinstance(self.request.data, dict) else {})
+        serializer = PracticeCommentSerializer(data=self.request.data if isinstance(self.request.data, dict) else {})
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data["comment"]
 
@@ -111,25 +111,25 @@ class GoodPracticeWriteMixin:
             practice = service(practice=practice, by=self.request.user, comment=self._comment())
         return self._answer(practice)
 
-    @extend_schema(request=CommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"], url_path="request-changes", url_name="request-changes")
     def request_changes(self, request, pk=None):
         """Secretariat: submitted → changes requested, with a comment saying what to change."""
         return self._review(services.practice_request_changes)
 
-    @extend_schema(request=CommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         """Secretariat: submitted (or unpublished) → published. A new version answers with the original."""
         return self._review(services.practice_publish)
 
-    @extend_schema(request=CommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         """Secretariat: submitted → rejected, with a comment saying why."""
         return self._review(services.practice_reject)
 
-    @extend_schema(request=CommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
         """Secretariat: published → unpublished."""

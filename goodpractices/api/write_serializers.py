@@ -52,5 +52,5 @@ class GoodPracticeInputSerializer(serializers.Serializer):
     )
 
 
-class CommentSerializer(serializers.Serializer):
+class PracticeCommentSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")

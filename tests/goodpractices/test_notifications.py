@@ -18,7 +18,9 @@ def practice(city_a):
 
 
 def _body(message) -> str:
-    return message.get_payload(decode=True).decode()
+    if message["Content-Transfer-Encoding"] in ("base64", "quoted-printable"):
+        return message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+    return message.get_payload()  # 8bit: already text (the file backend writes it as it is)
 
 
 def test_submission_tells_the_secretariat_with_a_link_to_the_review_page(

@@ -25,7 +25,7 @@ class EditionViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[^/]+"
     serializer_class = serializers.Serializer
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(operation_id="v1_index_editions_list", responses=OpenApiTypes.OBJECT)
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([edition_as_file(edition) for edition in page])

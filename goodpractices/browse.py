@@ -39,9 +39,8 @@ def summary_counts() -> FacetCounts:
 
 
 _FACETS_SQL = """
-WITH m AS MATERIALIZED ({ids})
-SELECT v.facet, v.value, count(*) FROM m
-JOIN goodpractices_goodpractice p ON p.id = m.id
+WITH p AS MATERIALIZED ({ids})
+SELECT v.facet, v.value, count(*) FROM p
 JOIN cities_city c ON c.id = p.city_id
 LEFT JOIN cities_nationalnetwork n ON n.id = c.national_network_id,
 LATERAL (
@@ -59,7 +58,9 @@ GROUP BY v.facet, v.value
 
 def filtered_counts(matches) -> FacetCounts:
     """Counts over the newest FACET_SAMPLE (+1, to know whether there are more) matches: one bounded query."""
-    ids = matches.order_by("-published_at", "-id").values("id")[: FACET_SAMPLE + 1]
+    # The facet columns come with the matches: joining back to the wide practice table would scan it.
+    columns = ("id", "city_id", "year", "language", "field_codes", "target_groups", "practice_types")
+    ids = matches.order_by("-published_at", "-id").values(*columns)[: FACET_SAMPLE + 1]
     sql, params = ids.query.sql_with_params()
     result = FacetCounts()
     with connection.cursor() as cursor:

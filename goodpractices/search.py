@@ -7,7 +7,7 @@ word, and snippets (`ts_headline`) are computed for the rows of the page only.
 """
 
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
-from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models import Case, F, Func, TextField, Value, When
 from django.db.models.functions import Concat
 
 # The configuration of a row, from its `language` column; written with constant regconfigs so that PostgreSQL
@@ -61,7 +61,7 @@ def ranked(queryset, text: str):
     query = search_query(text)
     newest = queryset.filter(search_vector=query).order_by("-published_at", "-id").values("id")[:CANDIDATES]
     in_title = queryset.filter(title_vector=query).order_by("-published_at", "-id").values("id")[:TITLE_CANDIDATES]
-    candidates = queryset.model._default_manager.filter(Q(id__in=newest) | Q(id__in=in_title))
+    candidates = queryset.model._default_manager.filter(id__in=newest.union(in_title))
     candidates.query.select_related = queryset.query.select_related
     candidates._prefetch_related_lookups = queryset._prefetch_related_lookups
     return candidates.annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(0))).order_by(

@@ -1,6 +1,6 @@
 """Permission-aware reads of good practices."""
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from accounts import rules
 
@@ -32,10 +32,15 @@ def related_practices(practice: GoodPractice, *, limit: int = 4) -> list[GoodPra
         same = Q(field_codes__overlap=practice.field_codes)
     else:
         return []
-    other_city_first = Case(When(city_id=practice.city_id, then=Value(1)), default=Value(0))
-    return list(
-        published_practices()
-        .filter(same)
-        .exclude(pk=practice.pk)
-        .order_by(other_city_first, "-published_at", "-id")[:limit]
+    # Two small newest-first queries (an ORDER BY over every practice of the field would sort thousands of rows).
+    candidates = GoodPractice.objects.published().filter(same).exclude(pk=practice.pk).order_by("-published_at", "-id")
+    ids = list(candidates.exclude(city_id=practice.city_id).values_list("id", flat=True)[:limit])
+    if len(ids) < limit:
+        ids += list(candidates.filter(city_id=practice.city_id).values_list("id", flat=True)[: limit - len(ids)])
+    rows = (
+        GoodPractice.objects.filter(id__in=ids)
+        .select_related("city")
+        .only("title", "slug", "year", "city__name", "city__slug")
     )
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]

@@ -11,6 +11,7 @@ from cities.models import City
 from .choices import PracticeStatus
 from .models import FieldOfAction, GoodPractice, PracticeRevision, PracticeTransition
 from .services import practice_snapshot
+from .taxonomy import fields_of_action_sync
 
 BERGEN = {
     "slug": "research-on-structural-racism",
@@ -591,6 +592,8 @@ BERGEN_DRAFT = ("bergen-welcome-cafe", "bergen", "14", "Welcome café at the pub
 
 
 def load() -> str:
+    # The taxonomy comes from a data migration, but a flushed database (transactional tests) has lost it.
+    fields_of_action_sync(FieldOfAction)
     fields = {field.code: field for field in FieldOfAction.objects.all()}
     cities = {city.slug: city for city in City.objects.all()}
     if "bergen" not in cities:

@@ -87,7 +87,14 @@ def client_as(personas):
     return make
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def _test_settings(settings, _media_root):
     # Hashing with the production hasher costs ~0.3 s a user; the tests create hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploaded files of the tests never land in the developer's var/media.
+    settings.MEDIA_ROOT = str(_media_root)

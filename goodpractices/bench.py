@@ -145,8 +145,8 @@ def seed(scale: int, *, seed_value: int = 4) -> dict:
 
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("DELETE FROM goodpractices_goodpractice_secondary_fields")
-        cursor.execute("DELETE FROM goodpractices_goodpractice")
+        # TRUNCATE fires no row trigger: deleting 100,000 rows one trigger at a time would take many minutes.
+        cursor.execute("TRUNCATE goodpractices_goodpractice_secondary_fields, goodpractices_goodpractice CASCADE")
         cursor.execute("ALTER TABLE goodpractices_goodpractice DISABLE TRIGGER USER")
         cursor.execute("ALTER TABLE goodpractices_goodpractice_secondary_fields DISABLE TRIGGER USER")
         cursor.execute("SELECT nextval(pg_get_serial_sequence('goodpractices_goodpractice', 'id'))")

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -36,6 +37,7 @@ class CityAdmin(SecretariatAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["membership_check"]
     inlines = [MembershipInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(boolean=True, description=_("meets the criteria"))
     def meets_criteria(self, city):

@@ -141,13 +141,22 @@ class PracticeForm(forms.ModelForm):
 
 
 class NewPracticeForm(forms.Form):
-    """Choosing the city, for a coordinator of several cities or the secretariat."""
+    """Choosing the city, for a coordinator of several cities or the secretariat. A coordinator of one city
+    has nothing to choose: the field is hidden and defaults to that city."""
 
     city = forms.ModelChoiceField(queryset=None, label=_("City"))
 
     def __init__(self, *args, cities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = cities
+        self.only_city = cities.get() if cities.count() == 1 else None
+        if self.only_city is not None:
+            self.fields["city"].required = False
+            self.fields["city"].widget = forms.HiddenInput()
+            self.fields["city"].initial = self.only_city.pk
+
+    def clean_city(self):
+        return self.cleaned_data.get("city") or self.only_city
 
 
 class DocxImportForm(NewPracticeForm):

@@ -99,8 +99,9 @@ ROUTES = [
 
     # Good practices: the coordinator's form, the review desk, reference documents, the API's write side
     Route("practice_desk:list", "/my/practices/", LOGGED_IN),
-    Route("practice_desk:new", "/my/practices/new/", {**LOGGED_IN, "coordinator_a": FOUND, "coordinator_b": FOUND},
-          note="a coordinator of one city goes straight to a new draft; the secretariat first chooses the city"),
+    Route("practice_desk:new", "/my/practices/new/", LOGGED_IN, note="a page with a button: a GET creates nothing"),
+    Route("practice_desk:new", "/my/practices/new/", {**DESK_ACTION, "coordinator_b": FOUND, "secretariat": OK},
+          method="POST", note="a coordinator of one city gets a draft there; the secretariat must choose the city"),
     Route("practice_desk:import", "/my/practices/import/", LOGGED_IN),
     Route("practice_desk:edit", "/my/practices/{draft_practice_a.pk}/", CITY_A_PAGE),
     Route("practice_desk:autosave", "/my/practices/{draft_practice_a.pk}/autosave/",

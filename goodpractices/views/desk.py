@@ -81,18 +81,18 @@ def practice_list(request):
     else:
         raise Http404
     practices = practices.select_related("city", "main_field", "revision_of").order_by("-updated_at")
-    return render(request, "goodpractices/desk/practice_list.html", {"practices": practices})
+    context = {"practices": practices, "cities": list(_coordinated_cities(user)[:2])}
+    return render(request, "goodpractices/desk/practice_list.html", context)
 
 
 @login_keeping_post
 def practice_new(request):
+    """A page with a button: a GET never creates anything (a prefetching browser or a crawler following the
+    link would otherwise leave empty drafts behind); the POST starts the draft in the chosen city."""
     cities = _coordinated_cities(request.user)
     if not cities.exists():
         raise Http404
-    if cities.count() == 1 and request.method == "GET" and not request.GET.get("choose"):
-        practice = services.practice_create(city=cities.get(), by=request.user)
-        return redirect("practice_desk:edit", pk=practice.pk)
-    form = NewPracticeForm(request.POST or None, cities=cities)
+    form = NewPracticeForm(request.POST if request.method == "POST" else None, cities=cities)
     if request.method == "POST" and form.is_valid():
         practice = services.practice_create(city=form.cleaned_data["city"], by=request.user)
         return redirect("practice_desk:edit", pk=practice.pk)

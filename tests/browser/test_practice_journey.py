@@ -31,7 +31,7 @@ def test_draft_leave_return_submit_review_fix_publish(page, coordinator_a, secre
 
     # The coordinator starts a draft and types: the form saves itself.
     log_in(page, coordinator_a.email, "/my/practices/")
-    page.get_by_role("link", name="New practice").click()
+    page.get_by_role("button", name="New practice").click()
     page.wait_for_url(re.compile(r".*/my/practices/\d+/$"))
     practice_path = page.url.split(page.url.split("/my/")[0])[1]
     page.get_by_label("Title", exact=True).fill("Research on structural racism")

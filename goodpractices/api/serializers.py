@@ -1,6 +1,8 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import FieldOfAction, GoodPractice
+from ..privacy import may_see_contact_email
 
 
 class FieldOfActionSerializer(serializers.ModelSerializer):
@@ -20,6 +22,9 @@ class GoodPracticeSerializer(serializers.ModelSerializer):
     secondary_fields = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     practice_type = serializers.ListField(source="practice_types", child=serializers.CharField(), read_only=True)
     area = serializers.ListField(source="areas", child=serializers.CharField(), read_only=True)
+    contact_email = serializers.SerializerMethodField(
+        help_text="The contact person's e-mail: for the practice's city team and the secretariat; null for others."
+    )
 
     class Meta:
         model = GoodPractice
@@ -56,3 +61,8 @@ class GoodPracticeSerializer(serializers.ModelSerializer):
             "version",
         ]
         read_only_fields = fields
+
+    @extend_schema_field({"type": "string", "format": "email", "nullable": True})
+    def get_contact_email(self, practice) -> str | None:
+        request = self.context.get("request")
+        return practice.contact_email if may_see_contact_email(getattr(request, "user", None), practice) else None

@@ -121,3 +121,33 @@ def test_a_new_version_of_a_published_practice_through_the_api(api, city_a):
     response = api("coordinator_a").post(f"/api/v1/good-practices/{published.pk}/new-version/")
     assert response.status_code == 201
     assert response.data["status"] == "draft" and response.data["id"] != published.pk
+
+
+@pytest.fixture
+def published_with_contact(city_a):
+    return GoodPracticeFactory(city=city_a, status="published", **COMPLETE)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "coordinator_b"])
+def test_contact_email_is_null_in_the_api_for_outsiders(api, published_with_contact, persona):
+    detail = api(persona).get(f"/api/v1/good-practices/{published_with_contact.pk}/").data
+    listed = api(persona).get("/api/v1/good-practices/").data["results"][0]
+    for data in (detail, listed):
+        assert data["contact_email"] is None
+        assert data["contact_person"] == "Ingrid Berg"
+
+
+@pytest.mark.parametrize("persona", ["coordinator_a", "secretariat"])
+def test_contact_email_is_given_to_the_city_team_and_the_secretariat(api, published_with_contact, persona):
+    detail = api(persona).get(f"/api/v1/good-practices/{published_with_contact.pk}/").data
+    listed = api(persona).get("/api/v1/good-practices/").data["results"][0]
+    assert detail["contact_email"] == listed["contact_email"] == "ingrid@bergen.example"
+
+
+def test_contact_email_is_given_to_a_colleague_of_the_city(published_with_contact, city_a):
+    from tests.factories import coordinator_of
+
+    client = APIClient()
+    client.force_authenticate(coordinator_of(city_a, "colleague@test.example", role="colleague"))
+    detail = client.get(f"/api/v1/good-practices/{published_with_contact.pk}/").data
+    assert detail["contact_email"] == "ingrid@bergen.example"

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from goodpractices.models import GoodPractice, PracticeRevision, ReferenceFile
+from tests.factories import MembershipFactory, coordinator_of
 
 from .factories import GoodPracticeFactory, field_of_action
 
@@ -38,11 +39,52 @@ def draft(city_a, coordinator_a):
     return GoodPracticeFactory(city=city_a, created_by=coordinator_a)
 
 
-def test_new_practice_starts_a_draft_for_the_coordinators_only_city(client_as, city_a):
+def test_opening_the_new_practice_page_creates_nothing(client_as, city_a):
     response = client_as("coordinator_a").get(reverse("practice_desk:new"))
+    assert response.status_code == 200
+    assert "Start the draft" in response.content.decode()
+    assert not GoodPractice.objects.exists()
+
+
+def test_posting_new_practice_starts_a_draft_for_the_coordinators_only_city(client_as, city_a):
+    response = client_as("coordinator_a").post(reverse("practice_desk:new"))
     practice = GoodPractice.objects.get()
     assert response.url == reverse("practice_desk:edit", args=[practice.pk])
     assert practice.city == city_a and practice.status == "draft"
+
+
+def test_coordinator_of_several_cities_chooses_the_city_of_the_new_practice(client, city_a, city_b, coordinator_a):
+    MembershipFactory(user=coordinator_a, city=city_b, role="coordinator")
+    client.force_login(coordinator_a)
+    page = client.get(reverse("practice_desk:new")).content.decode()
+    assert "Alphaville" in page and "Betatown" in page
+    assert client.post(reverse("practice_desk:new")).status_code == 200
+    assert not GoodPractice.objects.exists()
+    client.post(reverse("practice_desk:new"), {"city": city_b.pk})
+    assert GoodPractice.objects.get().city == city_b
+
+
+def test_new_practice_cannot_be_started_for_a_city_one_does_not_coordinate(client_as, city_b):
+    response = client_as("coordinator_a").post(reverse("practice_desk:new"), {"city": city_b.pk})
+    assert response.status_code == 200
+    assert not GoodPractice.objects.exists()
+
+
+def test_desk_offers_new_practice_as_a_button_to_a_coordinator(client_as):
+    page = client_as("coordinator_a").get(reverse("my-desk")).content.decode()
+    assert f'action="{reverse("practice_desk:new")}"' in page
+    assert reverse("practice_desk:import") in page
+
+
+def test_desk_shows_no_coordinator_actions_to_a_colleague(client, city_a):
+    colleague = coordinator_of(city_a, "colleague@test.example", role="colleague")
+    client.force_login(colleague)
+    response = client.get(reverse("my-desk"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    for route in ("practice_desk:new", "practice_desk:import", "practice_desk:list"):
+        assert reverse(route) not in page
+    assert client.get(reverse("practice_desk:new")).status_code == 404
 
 
 def test_the_form_shows_the_seed_guidance_beside_the_fields(client_as, draft):
@@ -212,3 +254,24 @@ def test_upload_larger_than_10_mb_is_refused(client_as, draft):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_public_page_hides_the_contact_email_from_outsiders_but_shows_the_name(client_as, city_a):
+    practice = GoodPracticeFactory(
+        city=city_a, status="published", contact_person="Ingrid Berg", contact_email="ingrid@bergen.example"
+    )
+    for persona in ("anonymous", "coordinator_b"):
+        page = client_as(persona).get(practice.get_absolute_url()).content.decode()
+        assert "Ingrid Berg" in page
+        assert "ingrid@bergen.example" not in page
+    for persona in ("coordinator_a", "secretariat"):
+        page = client_as(persona).get(practice.get_absolute_url()).content.decode()
+        assert 'href="mailto:ingrid@bergen.example"' in page
+
+
+def test_preview_shows_the_contact_email_to_the_coordinator_with_who_else_sees_it(client_as, draft):
+    draft.contact_email = "ingrid@bergen.example"
+    draft.save()
+    page = client_as("coordinator_a").get(reverse("practice_desk:preview", args=[draft.pk])).content.decode()
+    assert "ingrid@bergen.example" in page
+    assert "team and the secretariat only" in page

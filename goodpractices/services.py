@@ -126,9 +126,17 @@ def _save_secondary(practice: GoodPractice, data: dict) -> None:
         practice.secondary_fields.set(fields)
 
 
+# Words of the routes under /good-practices/ (and a few kept for later ones): a practice slugged so would be
+# shadowed by the route. `test_reserved_slugs_cover_every_route_under_good_practices` keeps this list complete.
+RESERVED_SLUGS = frozenset({"export", "feed", "fields", "files", "new", "pdf", "search", "map", "api"})
+
+
 def _unique_slug(title: str, *, exclude: int | None = None) -> str:
     base = slugify(title)[:200] or "practice"
     slug, n = base, 1
+    if slug in RESERVED_SLUGS:
+        n += 1
+        slug = f"{base}-{n}"
     while GoodPractice.objects.filter(slug=slug).exclude(pk=exclude).exists():
         n += 1
         slug = f"{base}-{n}"

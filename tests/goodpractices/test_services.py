@@ -178,3 +178,23 @@ def test_editing_a_published_practice_goes_through_review_while_it_stays_online(
     assert not GoodPractice.objects.filter(pk=new_version.pk).exists()
     assert result.revisions.filter(data__title="Online, revised").exists()
     assert result.transitions.filter(action="submit").exists()
+
+
+@pytest.mark.parametrize("title", ["Fields", "feed", "FILES", "Export", "new"])
+def test_published_slug_avoids_words_of_the_routes_under_good_practices(title, city_a, coordinator_a, secretariat):
+    practice = GoodPracticeFactory(city=city_a, title=title, slug="draft-abc", **COMPLETE)
+    services.practice_submit(practice=practice, by=coordinator_a)
+    published = services.practice_publish(practice=practice, by=secretariat)
+    assert published.slug == f"{title.lower()}-2"
+    assert published.get_absolute_url() == f"/good-practices/{title.lower()}-2/"
+
+
+def test_reserved_slugs_cover_every_route_under_good_practices():
+    from django.urls import get_resolver
+
+    from goodpractices import file_urls, urls
+
+    words = {str(pattern.pattern).split("/")[0].split(".")[0] for pattern in urls.urlpatterns + file_urls.urlpatterns}
+    words = {word for word in words if word and not word.startswith("<")} | {"files"}
+    assert words <= services.RESERVED_SLUGS
+    assert get_resolver().resolve("/good-practices/fields-2/").url_name == "detail"

@@ -1,9 +1,9 @@
 # The two commands of the README: `make run` and `make test`. Both install what they need and are
-# quick the second time (the virtualenv is rebuilt only when pyproject.toml changes).
+# quick the second time (packages are installed again only when pyproject.toml or requirements.lock change).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()+open('requirements.lock','rb').read()).hexdigest()[:12])")
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test bench install browser lint format messages clean-db
@@ -19,10 +19,10 @@ bench: install
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -c requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

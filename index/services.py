@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import math
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts import rules
 from accounts.models import User
 from accounts.services import member_invite
 from cities.models import City, Membership
 from goodpractices.models import FieldOfAction
+from icc_portal.notifications import absolute_url, notify
 
 from . import edition_format, selectors
 from .choices import BAND_KINDS, CHOICE_KINDS, AssessmentStatus, QuestionKind
@@ -39,6 +44,22 @@ class StateConflict(Exception):
     """The assessment's status does not allow the operation (e.g. writing to a validated assessment)."""
 
 
+# The names of the history's steps (AssessmentEvent.action), as the pages show them.
+EVENT_LABELS = {
+    "created": pgettext_lazy("assessment history", "started"),
+    "submitted": pgettext_lazy("assessment history", "submitted"),
+    "returned": pgettext_lazy("assessment history", "returned to the city"),
+    "validated": pgettext_lazy("assessment history", "validated"),
+    "published": pgettext_lazy("assessment history", "published"),
+    "override": pgettext_lazy("assessment history", "points overridden"),
+    "optional_areas": pgettext_lazy("assessment history", "optional areas changed"),
+}
+
+
+def event_label(action: str) -> str:
+    return str(EVENT_LABELS.get(action, action))
+
+
 # Editions ---------------------------------------------------------------------------------------------------
 
 
@@ -51,9 +72,11 @@ def edition_import(*, data: dict, replace: bool = False) -> IndexEdition:
     existing = IndexEdition.objects.filter(code=data.get("code")).first() if isinstance(data, dict) else None
     if existing is not None:
         if existing.is_frozen:
-            problems.append(f"Edition '{existing.code}' is already used by assessments: it is frozen.")
+            problems.append(
+                _("Edition '%(code)s' is already used by assessments: it is frozen.") % {"code": existing.code}
+            )
         elif not replace:
-            problems.append(f"Edition '{existing.code}' already exists.")
+            problems.append(_("Edition '%(code)s' already exists.") % {"code": existing.code})
     if problems:
         raise ValidationError(problems)
     if existing is not None:
@@ -123,38 +146,55 @@ def assessment_create(
 ) -> Assessment:
     """Start a draft: one per city, edition and year; optional areas are named by code."""
     if not rules.can_coordinate(by, city):
-        raise PermissionDenied("Only the city's coordinators and the secretariat start an assessment.")
+        raise PermissionDenied(_("Only the city's coordinators and the secretariat start an assessment."))
     problems = []
     if not isinstance(year, int) or not 2000 <= year <= 2100:
-        problems.append("The year must be a year between 2000 and 2100.")
+        problems.append(_("The year must be a year between 2000 and 2100."))
     optional = {a.code: a for a in edition.areas.filter(optional=True)}
     unknown = [code for code in optional_areas if code not in optional]
     if unknown:
-        offered = ", ".join(optional) or "none"
-        problems.append(f"Unknown optional area(s): {', '.join(map(str, unknown))} (this edition offers: {offered}).")
+        problems.append(_unknown_optional(unknown, optional))
+    already = _("%(city)s already has an assessment of %(edition)s for %(year)s.") % {
+        "city": city.name,
+        "edition": edition.code,
+        "year": year,
+    }
     if not problems and Assessment.objects.filter(city=city, edition=edition, year=year).exists():
-        problems.append(f"{city.name} already has an assessment of {edition.code} for {year}.")
+        problems.append(already)
     if problems:
         raise ValidationError(problems)
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(city=city, edition=edition, year=year, created_by=by)
     except IntegrityError as error:  # a concurrent request created it first
-        raise ValidationError(f"{city.name} already has an assessment of {edition.code} for {year}.") from error
+        raise ValidationError(already) from error
     assessment.optional_areas.set([optional[code] for code in optional_areas])
     _log(assessment, "created", by)
     return assessment
 
 
+def _unknown_optional(unknown: list, optional: dict) -> str:
+    return _("Unknown optional area(s): %(unknown)s (this edition offers: %(offered)s).") % {
+        "unknown": ", ".join(map(str, unknown)),
+        "offered": ", ".join(optional) or _("none"),
+    }
+
+
 @transaction.atomic
 def assessment_set_optional_areas(*, assessment: Assessment, codes: list[str], by: User) -> Assessment:
-    _require_draft(assessment)
+    """Change the optional areas a draft takes. Answers already given in an area that is dropped are kept
+    (they count again if the area is taken back)."""
     _require_coordinator(assessment, by)
+    assessment = _lock(assessment)
+    _require_draft(assessment)
     optional = {a.code: a for a in assessment.edition.areas.filter(optional=True)}
     unknown = [c for c in codes if c not in optional]
     if unknown:
-        raise ValidationError(f"Unknown optional area(s): {', '.join(unknown)}.")
+        raise ValidationError(_unknown_optional(unknown, optional))
+    before = set(assessment.optional_areas.values_list("code", flat=True))
     assessment.optional_areas.set([optional[c] for c in codes])
+    if before != set(codes):
+        _log(assessment, "optional_areas", by, ", ".join(str(optional[c].title) for c in codes) or "–")
     return assessment
 
 
@@ -163,10 +203,14 @@ def area_assign(*, assessment: Assessment, area: IndexArea, user: User, by: User
     """Ask a member of the city's team to answer an area."""
     _require_coordinator(assessment, by)
     if area.edition_id != assessment.edition_id:
-        raise ValidationError(f"Area '{area.code}' is not part of {assessment.edition.code}.")
+        raise ValidationError(
+            _("Area '%(area)s' is not part of %(edition)s.") % {"area": area.code, "edition": assessment.edition.code}
+        )
     if not Membership.objects.filter(city=assessment.city, user=user).exists():
-        raise ValidationError(f"{user.email} is not a member of {assessment.city.name}'s team.")
-    assignment, _ = AreaAssignment.objects.get_or_create(
+        raise ValidationError(
+            _("%(email)s is not a member of %(city)s's team.") % {"email": user.email, "city": assessment.city.name}
+        )
+    assignment, _created = AreaAssignment.objects.get_or_create(
         assessment=assessment, area=area, user=user, defaults={"assigned_by": by}
     )
     return assignment
@@ -221,10 +265,10 @@ def answers_save(*, assessment: Assessment, items: list[dict], by: User) -> list
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_draft(assessment)
     if not isinstance(items, list):
-        raise ValidationError("Send a list of answers.")
+        raise ValidationError(_("Send a list of answers."))
     allowed_areas = selectors.answerable_area_ids(user=by, assessment=assessment)
     if not allowed_areas and not rules.is_member_of(by, assessment.city) and not rules.is_secretariat(by):
-        raise PermissionDenied("Only the city's team and the secretariat answer its assessment.")
+        raise PermissionDenied(_("Only the city's team and the secretariat answer its assessment."))
     questions = {
         q.code: q
         for q in Question.objects.filter(edition=assessment.edition).select_related("area").prefetch_related("choices")
@@ -235,9 +279,15 @@ def answers_save(*, assessment: Assessment, items: list[dict], by: User) -> list
         problems += _answer_problems(item, position, questions, assessment)
         question = questions.get(item.get("question")) if isinstance(item, dict) else None
         if question is not None and question.area.optional and question.area_id not in taken:
-            problems.append(f"Question '{question.code}': the optional area '{question.area.title}' is not taken.")
+            problems.append(
+                _("Question '%(code)s': the optional area '%(area)s' is not taken.")
+                % {"code": question.code, "area": question.area.title}
+            )
         elif question is not None and question.area_id not in allowed_areas:
-            refused.append(f"Question '{question.code}': the area '{question.area.title}' is not assigned to you.")
+            refused.append(
+                _("Question '%(code)s': the area '%(area)s' is not assigned to you.")
+                % {"code": question.code, "area": question.area.title}
+            )
     if refused:
         raise PermissionDenied(" ".join(refused))
     if problems:
@@ -271,60 +321,80 @@ def answers_save(*, assessment: Assessment, items: list[dict], by: User) -> list
 
 def _answer_problems(item, position: int, questions: dict, assessment: Assessment) -> list[str]:
     if not isinstance(item, dict):
-        return [f"Answer {position}: must be an object with a question code."]
+        return [_("Answer %(n)s: must be an object with a question code.") % {"n": position}]
     code = item.get("question")
     unknown_keys = set(item) - ANSWER_KEYS
-    problems = [f"Answer {position}: unknown key(s) {', '.join(sorted(unknown_keys))}."] if unknown_keys else []
+    problems = (
+        [_("Answer %(n)s: unknown key(s) %(keys)s.") % {"n": position, "keys": ", ".join(sorted(unknown_keys))}]
+        if unknown_keys
+        else []
+    )
     question = questions.get(code) if isinstance(code, str) else None
     if question is None:
         other = Question.objects.filter(code=code).select_related("edition").first() if isinstance(code, str) else None
         if other is not None:
             return [
                 *problems,
-                f"Question '{code}' belongs to edition {other.edition.code}, not {assessment.edition.code}.",
+                _("Question '%(code)s' belongs to edition %(other)s, not %(edition)s.")
+                % {"code": code, "other": other.edition.code, "edition": assessment.edition.code},
             ]
-        return [*problems, f"Answer {position}: unknown question '{code}' in {assessment.edition.code}."]
-    where = f"Question '{code}'"
+        return [
+            *problems,
+            _("Answer %(n)s: unknown question '%(code)s' in %(edition)s.")
+            % {"n": position, "code": code, "edition": assessment.edition.code},
+        ]
+    where = {"code": code, "kind": question.get_kind_display().lower()}
     if "choices" in item:
         choices = item["choices"] or []
         if question.kind not in CHOICE_KINDS:
-            problems.append(f"{where} is a {question.kind} question: it takes no choices.")
+            problems.append(_("Question '%(code)s' (%(kind)s) takes no choices.") % where)
         elif not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
-            problems.append(f"{where}: choices must be a list of choice codes.")
+            problems.append(_("Question '%(code)s': choices must be a list of choice codes.") % where)
         else:
             known = [c.code for c in question.choices.all()]
             for c in choices:
                 if c not in known:
-                    problems.append(f"{where}: unknown choice '{c}' (use one of {', '.join(known)}).")
+                    problems.append(
+                        _("Question '%(code)s': unknown choice '%(choice)s' (use one of %(known)s).")
+                        % {**where, "choice": c, "known": ", ".join(known)}
+                    )
             if question.kind != QuestionKind.MULTIPLE and len(set(choices)) > 1:
-                problems.append(f"{where}: only one choice may be given.")
+                problems.append(_("Question '%(code)s': only one choice may be given.") % where)
     if "value" in item and item["value"] not in (None, ""):
         value = item["value"]
         if question.kind not in BAND_KINDS:
-            problems.append(f"{where} is a {question.kind} question: it takes no number.")
+            problems.append(_("Question '%(code)s' (%(kind)s) takes no number.") % where)
         else:
             try:
                 value = float(value)
             except (TypeError, ValueError):
                 value = math.nan
             if isinstance(item["value"], bool) or not math.isfinite(value):
-                problems.append(f"{where}: '{item['value']}' is not a number.")
+                problems.append(
+                    _("Question '%(code)s': '%(value)s' is not a number.") % {**where, "value": item["value"]}
+                )
             elif question.kind == QuestionKind.PERCENT and not 0 <= value <= 100:
-                problems.append(f"{where}: a percentage must be between 0 and 100, not {item['value']}.")
+                problems.append(
+                    _("Question '%(code)s': a percentage must be between 0 and 100, not %(value)s.")
+                    % {**where, "value": item["value"]}
+                )
             elif value < 0:
-                problems.append(f"{where}: the number cannot be negative.")
+                problems.append(_("Question '%(code)s': the number cannot be negative.") % where)
     if "text" in item and item["text"] and question.kind != QuestionKind.TEXT:
-        problems.append(f"{where} is a {question.kind} question: it takes no text answer (use the comment).")
+        problems.append(_("Question '%(code)s' (%(kind)s) takes no text answer: use the comment.") % where)
     if "text" in item and item["text"] is not None and not isinstance(item["text"], str):
-        problems.append(f"{where}: the text must be a string.")
+        problems.append(_("Question '%(code)s': the text must be a string.") % where)
     for key in ("comment", "evidence_url"):
         if key in item and item[key] is not None and not isinstance(item[key], str):
-            problems.append(f"{where}: {key} must be a string.")
+            problems.append(_("Question '%(code)s': %(key)s must be a string.") % {**where, "key": key})
     if isinstance(item.get("evidence_url"), str) and item["evidence_url"].strip():
         try:
             URLValidator(schemes=["http", "https"])(item["evidence_url"].strip())
         except ValidationError:
-            problems.append(f"{where}: the evidence link '{item['evidence_url']}' is not a web address.")
+            problems.append(
+                _("Question '%(code)s': the evidence link '%(url)s' is not a web address.")
+                % {**where, "url": item["evidence_url"]}
+            )
     return problems
 
 
@@ -332,14 +402,14 @@ def _answer_problems(item, position: int, questions: dict, assessment: Assessmen
 def answer_override(*, answer: Answer, points: float | None, reason: str, by: User) -> Answer:
     """The secretariat sets an answer's points with a written reason; `points=None` removes the override."""
     if not rules.is_secretariat(by):
-        raise PermissionDenied("Only the secretariat overrides points.")
+        raise PermissionDenied(_("Only the secretariat overrides points."))
     if answer.assessment.status == AssessmentStatus.DRAFT:
-        raise StateConflict("Points are overridden on a submitted assessment, not on a draft.")
+        raise StateConflict(_("Points are overridden on a submitted assessment, not on a draft."))
     if points is not None:
         if not (reason or "").strip():
-            raise ValidationError("Write the reason for the override.")
+            raise ValidationError(_("Write the reason for the override."))
         if not math.isfinite(points) or points < 0:
-            raise ValidationError("The points must be a number of 0 or more.")
+            raise ValidationError(_("The points must be a number of 0 or more."))
     answer.override_points = points
     answer.override_reason = (reason or "").strip() if points is not None else ""
     answer.overridden_by = by if points is not None else None
@@ -355,18 +425,29 @@ def answer_override(*, answer: Answer, points: float | None, reason: str, by: Us
 
 # Workflow ---------------------------------------------------------------------------------------------------
 
+# The message when the state does not allow a step, per step (whole sentences, so that French can agree).
+WRONG_STATE = {
+    "submitted": gettext_lazy("Only a draft assessment can be submitted; this one is %(status)s."),
+    "validated": gettext_lazy("Only a submitted assessment can be validated; this one is %(status)s."),
+    "published": gettext_lazy("Only a validated assessment can be published; this one is %(status)s."),
+}
+
 
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
     _require_coordinator(assessment, by)
-    return _move(assessment, AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, by, "submitted")
+    assessment = _move(assessment, AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, by, "submitted")
+    _notify_secretariat(assessment, by=by)
+    return assessment
 
 
 @transaction.atomic
 def assessment_validate(*, assessment: Assessment, by: User, comment: str = "") -> Assessment:
     _require_secretariat(by)
     assessment = _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
-    return assessment_rescore(assessment=assessment)
+    assessment = assessment_rescore(assessment=assessment)
+    _notify_city(assessment, "index_assessment_validated", by=by, comment=comment, link=_results_path(assessment))
+    return assessment
 
 
 @transaction.atomic
@@ -374,21 +455,27 @@ def assessment_return(*, assessment: Assessment, by: User, comment: str) -> Asse
     """Send a submitted (or validated, unpublished) assessment back to the city with comments."""
     _require_secretariat(by)
     if not (comment or "").strip():
-        raise ValidationError("Say what the city should change: a comment is required.")
+        raise ValidationError(_("Say what the city should change: a comment is required."))
     assessment = _lock(assessment)
     if assessment.status not in (AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED):
-        raise StateConflict(f"A {assessment.get_status_display().lower()} assessment cannot be returned.")
+        raise StateConflict(
+            _("A %(status)s assessment cannot be returned.") % {"status": assessment.get_status_display().lower()}
+        )
     assessment.status = AssessmentStatus.DRAFT
     assessment.core, assessment.extended, assessment.area_scores, assessment.group_scores = None, None, {}, {}
     assessment.save()
     _log(assessment, "returned", by, comment)
+    link = reverse("index_desk:assessment", args=[assessment.pk])
+    _notify_city(assessment, "index_assessment_returned", by=by, comment=comment.strip(), link=link)
     return assessment
 
 
 @transaction.atomic
 def assessment_publish(*, assessment: Assessment, by: User) -> Assessment:
     _require_secretariat(by)
-    return _move(assessment, AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED, by, "published")
+    assessment = _move(assessment, AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED, by, "published")
+    _notify_city(assessment, "index_assessment_published", by=by, link=_results_path(assessment))
+    return assessment
 
 
 def assessment_rescore(*, assessment: Assessment) -> Assessment:
@@ -403,10 +490,7 @@ def assessment_rescore(*, assessment: Assessment) -> Assessment:
 def _move(assessment, source, target, by, action, comment="") -> Assessment:
     assessment = _lock(assessment)
     if assessment.status != source:
-        raise StateConflict(
-            f"Only a {AssessmentStatus(source).label.lower()} assessment can be {action}; "
-            f"this one is {assessment.get_status_display().lower()}."
-        )
+        raise StateConflict(WRONG_STATE[action] % {"status": assessment.get_status_display().lower()})
     assessment.status = target
     setattr(assessment, f"{action}_at", timezone.now())
     assessment.save()
@@ -425,15 +509,59 @@ def _log(assessment: Assessment, action: str, by: User, comment: str = "") -> No
 def _require_draft(assessment: Assessment) -> None:
     if assessment.status != AssessmentStatus.DRAFT:
         raise StateConflict(
-            f"The assessment is {assessment.get_status_display().lower()}: answers can only change in a draft."
+            _("The assessment is %(status)s: answers can only change in a draft.")
+            % {"status": assessment.get_status_display().lower()}
         )
 
 
 def _require_coordinator(assessment: Assessment, by: User) -> None:
     if not rules.can_coordinate(by, assessment.city):
-        raise PermissionDenied("Only the city's coordinators and the secretariat do this.")
+        raise PermissionDenied(_("Only the city's coordinators and the secretariat do this."))
 
 
 def _require_secretariat(by: User) -> None:
     if not rules.is_secretariat(by):
-        raise PermissionDenied("Only the secretariat does this.")
+        raise PermissionDenied(_("Only the secretariat does this."))
+
+
+# Notifications (sent by the Celery worker once the transaction commits) ---------------------------------------
+
+
+def _results_path(assessment: Assessment) -> str:
+    return reverse("index_city:wave", args=[assessment.city.slug, assessment.edition.code, assessment.year])
+
+
+def _context(assessment: Assessment, *, by: User | None, comment: str = "", link: str) -> dict:
+    return {
+        "city": assessment.city.name,
+        "edition": assessment.edition.code,
+        "year": assessment.year,
+        "by": str(by) if by else "",
+        "comment": comment or "",
+        "url": absolute_url(link),
+    }
+
+
+def _notify_secretariat(assessment: Assessment, *, by: User) -> None:
+    """To the secretariat's address, in the language of its account when it has one."""
+    address = settings.SECRETARIAT_EMAIL
+    if not address:
+        return
+    account = User.objects.filter(email__iexact=address, is_active=True).first()
+    language = (account.preferred_language if account else "") or settings.LANGUAGE_CODE
+    link = reverse("index_desk:assessment", args=[assessment.pk])
+    context = _context(assessment, by=by, link=link)
+    notify(template="index_assessment_submitted", recipients=[address], context=context, language=language)
+
+
+def _notify_city(assessment: Assessment, template: str, *, by: User, link: str, comment: str = "") -> None:
+    """To the city's coordinators, one e-mail per language."""
+    coordinators = User.objects.filter(
+        is_active=True, memberships__city=assessment.city, memberships__role=Membership.Role.COORDINATOR
+    ).distinct()
+    by_language: dict[str, list[str]] = {}
+    for user in coordinators:
+        by_language.setdefault(user.preferred_language or settings.LANGUAGE_CODE, []).append(user.email)
+    context = _context(assessment, by=by, comment=comment, link=link)
+    for language, emails in by_language.items():
+        notify(template=template, recipients=emails, context=context, language=language)

@@ -127,6 +127,8 @@ def _assessment_for(request, pk) -> Assessment:
 @login_required
 def desk_assessment(request, pk):
     assessment = _assessment_for(request, pk)
+    if request.method == "POST":
+        return _change_optional_areas(request, assessment)
     areas = selectors.taken_areas(assessment)
     progress = selectors.area_progress(assessment, areas)
     answerable = selectors.answerable_area_ids(user=request.user, assessment=assessment)
@@ -159,13 +161,38 @@ def desk_assessment(request, pk):
             "rows": rows,
             "recent": recent,
             "team": team,
-            "events": AssessmentEvent.objects.filter(assessment=assessment).select_related("by"),
+            "events": _events(assessment),
+            "optional_areas": IndexArea.objects.filter(edition=assessment.edition, optional=True).order_by("position"),
+            "taken_optional": set(assessment.optional_areas.values_list("code", flat=True)),
             "can_coordinate": rules.can_coordinate(request.user, assessment.city),
             "is_secretariat": rules.is_secretariat(request.user),
             "answered": sum(r["answered"] for r in rows),
             "total": sum(r["total"] for r in rows),
         },
     )
+
+
+def _events(assessment: Assessment) -> list[AssessmentEvent]:
+    events = list(AssessmentEvent.objects.filter(assessment=assessment).select_related("by"))
+    for event in events:
+        event.label = services.event_label(event.action)
+    return events
+
+
+def _change_optional_areas(request, assessment: Assessment):
+    """The form on the assessment's page: the coordinator changes the optional areas while it is a draft."""
+    if not rules.can_coordinate(request.user, assessment.city):
+        raise Http404
+    try:
+        services.assessment_set_optional_areas(
+            assessment=assessment, codes=request.POST.getlist("optional"), by=request.user
+        )
+    except (ValidationError, services.StateConflict) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Optional areas changed."))
+    return redirect("index_desk:assessment", pk=assessment.pk)
 
 
 @login_required

@@ -125,3 +125,45 @@ def test_method_page_explains_the_scoring(client):
     page = client.get("/fr/index/method/").content.decode()
     assert client.get("/index/method/").status_code == 200
     assert "<h1>" in page
+
+
+def test_coordinator_changes_the_optional_areas_of_a_draft_on_its_page(client_as, draft):
+    client = client_as("coordinator_a")
+    page = client.get(f"/my/index/{draft.pk}/").content.decode()
+    assert "Change the optional areas" in page and 'name="optional" value="participation"' in page
+    response = client.post(f"/my/index/{draft.pk}/", {"optional": ["participation"]}, follow=True)
+    assert list(draft.optional_areas.values_list("code", flat=True)) == ["participation"]
+    assert "Optional areas changed." in response.content.decode()
+    assert "optional areas changed" in response.content.decode()  # the history names the step
+    client.post(f"/my/index/{draft.pk}/", {})
+    assert not draft.optional_areas.exists()
+
+
+def test_optional_areas_are_refused_once_submitted_and_unknown_codes_are_named(client_as, draft, coordinator_a):
+    client = client_as("coordinator_a")
+    page = client.post(f"/my/index/{draft.pk}/", {"optional": ["nope"]}, follow=True).content.decode()
+    assert "Unknown optional area(s): nope" in page
+    services.assessment_submit(assessment=draft, by=coordinator_a)
+    page = client.post(f"/my/index/{draft.pk}/", {"optional": ["participation"]}, follow=True).content.decode()
+    assert "answers can only change in a draft" in page
+    assert not draft.optional_areas.exists()
+    assert "Change the optional areas" not in client.get(f"/my/index/{draft.pk}/").content.decode()
+
+
+def test_only_coordinators_change_the_optional_areas(client, client_as, draft, city_a, coordinator_a):
+    colleague = coordinator_of(city_a, "colleague@test.example", role=Membership.Role.COLLEAGUE)
+    services.area_assign(
+        assessment=draft, area=IndexArea.objects.get(code="education"), user=colleague, by=coordinator_a
+    )
+    client.force_login(colleague)
+    assert "Change the optional areas" not in client.get(f"/my/index/{draft.pk}/").content.decode()
+    assert client.post(f"/my/index/{draft.pk}/", {"optional": ["participation"]}).status_code == 404
+    assert client_as("coordinator_b").post(f"/my/index/{draft.pk}/", {"optional": ["participation"]}).status_code == 404
+    assert not draft.optional_areas.exists()
+
+
+def test_history_and_errors_are_in_french_on_the_french_desk(client_as, draft):
+    client = client_as("coordinator_a")
+    page = client.post(f"/fr/my/index/{draft.pk}/", {"optional": ["nope"]}, follow=True).content.decode()
+    assert "Domaine(s) facultatif(s) inconnu(s) : nope" in page
+    assert "commencée" in page  # the history's "created" step

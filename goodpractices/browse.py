@@ -38,41 +38,67 @@ def summary_counts() -> FacetCounts:
     return result
 
 
+# One pass of small GROUP BYs over the sampled matches (their facet columns come with them: no join back to the
+# wide practice table); places are counted per city first, then rolled up to countries and networks; an array value
+# counts once per practice (hashed, no sort; `field_codes` is distinct by construction: trigger gp_field_codes).
+# CTEs over `p` (the sampled matches) ending in `facets` (facet, value, count).
 _FACETS_SQL = """
-WITH p AS MATERIALIZED ({ids})
-SELECT v.facet, v.value, count(*) FROM p
-JOIN cities_city c ON c.id = p.city_id
-LEFT JOIN cities_nationalnetwork n ON n.id = c.national_network_id,
-LATERAL (
-    SELECT 'total' AS facet, '' AS value UNION ALL SELECT 'city', c.slug
-    UNION ALL SELECT 'country', c.country_id UNION ALL SELECT 'network', n.slug
-    UNION ALL SELECT 'year', p.year::text UNION ALL SELECT 'language', p.language
-    UNION ALL SELECT DISTINCT 'field', unnest(p.field_codes)
-    UNION ALL SELECT DISTINCT 'target_group', unnest(p.target_groups)
-    UNION ALL SELECT DISTINCT 'practice_type', unnest(p.practice_types)
-) v
-WHERE v.value IS NOT NULL
-GROUP BY v.facet, v.value
+by_city AS MATERIALIZED (
+    SELECT c.slug, c.country_id, n.slug AS network, x.n FROM (SELECT city_id, count(*) AS n FROM p GROUP BY city_id) x
+    JOIN cities_city c ON c.id = x.city_id LEFT JOIN cities_nationalnetwork n ON n.id = c.national_network_id
+),
+facets (facet, value, count) AS (
+    SELECT 'total', '', count(*)::int FROM p
+    UNION ALL SELECT 'city', slug, n::int FROM by_city
+    UNION ALL SELECT 'country', country_id, sum(n)::int FROM by_city GROUP BY country_id
+    UNION ALL SELECT 'network', network, sum(n)::int FROM by_city WHERE network IS NOT NULL GROUP BY network
+    UNION ALL SELECT 'year', year::text, count(*)::int FROM p WHERE year IS NOT NULL GROUP BY year
+    UNION ALL SELECT 'language', language, count(*)::int FROM p GROUP BY language
+    UNION ALL SELECT 'field', v, count(*)::int FROM (SELECT unnest(field_codes) AS v FROM p) x GROUP BY v
+    UNION ALL SELECT 'target_group', v, count(*)::int
+        FROM (SELECT id, v FROM p, unnest(target_groups) v GROUP BY id, v) x GROUP BY v
+    UNION ALL SELECT 'practice_type', v, count(*)::int
+        FROM (SELECT id, v FROM p, unnest(practice_types) v GROUP BY id, v) x GROUP BY v
+)
 """
+
+
+def _counts(rows, *, sample: int) -> FacetCounts:
+    result = FacetCounts()
+    for facet, value, count in rows:
+        if facet == "total":
+            result.total = count
+        else:
+            result.counts.setdefault(facet, {})[value] = count
+    if result.total > sample:
+        result.total, result.partial = sample, True
+    return result
 
 
 def filtered_counts(matches) -> FacetCounts:
     """Counts over the newest FACET_SAMPLE (+1, to know whether there are more) matches: one bounded query."""
     # The facet columns come with the matches: joining back to the wide practice table would scan it.
-    columns = ("id", "city_id", "year", "language", "field_codes", "target_groups", "practice_types")
-    ids = matches.order_by("-published_at", "-id").values(*columns)[: FACET_SAMPLE + 1]
+    ids = matches.order_by("-published_at", "-id").values(*search.FACET_COLUMNS)[: FACET_SAMPLE + 1]
     sql, params = ids.query.sql_with_params()
-    result = FacetCounts()
     with connection.cursor() as cursor:
-        cursor.execute(_FACETS_SQL.format(ids=sql), params)
-        for facet, value, count in cursor.fetchall():
-            if facet == "total":
-                result.total = count
-            else:
-                result.counts.setdefault(facet, {})[value] = count
-    if result.total > FACET_SAMPLE:
-        result.total, result.partial = FACET_SAMPLE, True
-    return result
+        cursor.execute(f"WITH p AS MATERIALIZED ({sql}), {_FACETS_SQL} SELECT * FROM facets", params)
+        return _counts(cursor.fetchall(), sample=FACET_SAMPLE)
+
+
+def ranked_window(filtered, text: str) -> tuple[list[int], FacetCounts]:
+    """A search by relevance in one query: the candidate set (search.candidate_ctes) is read once, and gives both
+    the ranked ids and the facet counts (over its newest FACET_SAMPLE + 1 matches, as filtered_counts)."""
+    ctes, params = search.candidate_ctes(filtered, text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH {ctes}, p AS (SELECT * FROM newest), {_FACETS_SQL} "
+            "SELECT facet, value, count, NULL::bigint[] FROM facets UNION ALL SELECT '_ids', '', 0, ids FROM ranked",
+            params,
+        )
+        rows = cursor.fetchall()
+    ids = next((row[3] for row in rows if row[0] == "_ids"), None) or []
+    counts = _counts([row[:3] for row in rows if row[0] != "_ids"], sample=FACET_SAMPLE)
+    return ids, counts
 
 
 class CappedPaginator(Paginator):

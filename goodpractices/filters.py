@@ -82,9 +82,10 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
 
     def filter_field(self, queryset, name, value: str):
         data = self.form.cleaned_data
-        if data.get("city") or data.get("country") or data.get("network"):
-            # With a place, the few practices of its cities are best read through the city index; PostgreSQL
-            # otherwise repeats a GIN scan of every practice of the field once per city. `|| '{}'` hides the GIN.
+        if (data.get("city") or data.get("network")) and not data.get("country"):
+            # With a city or network, the few practices of its cities are best read through the city index;
+            # PostgreSQL otherwise repeats a GIN scan of every practice of the field once per city. `|| '{}'` hides
+            # the GIN. (With a country, gp_country_published is walked newest first with the field as its filter.)
             codes = Func(F("field_codes"), template="(%(expressions)s || '{}')", output_field=self._codes_field)
             return queryset.alias(place_field_codes=codes).filter(place_field_codes__contains=[value])
         return queryset.filter(field_codes__contains=[value])
@@ -95,7 +96,7 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(main_field__code__in=sub_field_codes(value)))
 
     def filter_country(self, queryset, name, value: str):
-        return queryset.filter(city__country_id=value.upper())
+        return queryset.filter(country_code=value.upper())  # the city's country, kept on the practice by a trigger
 
     def filter_array(self, queryset, name, value: str):
         return queryset.filter(**{f"{name}__contains": [value]})
@@ -118,15 +119,24 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         """The matches in the requested order; by relevance, only a bounded candidate set is ranked."""
         queryset = super().filter_queryset(queryset)
-        if self.query_text and self.ordering_value == Ordering.RELEVANCE:
-            return search.ranked(queryset, self.query_text)
+        if self.ranks:
+            return search.ranked(queryset, self.query_text)  # a lazy sequence: ids ranked, rows read per page
         return self._plain_order(self.matches(queryset, filtered=True))
+
+    def filtered(self, queryset):
+        """The valid filters applied, without the search words (the ranked window adds them itself)."""
+        self.is_valid()  # the values of the valid filters; invalid ones are reported by the caller
+        return super().filter_queryset(queryset)
+
+    @property
+    def ranks(self) -> bool:
+        """Whether the results are the ranked window of a search (see search.candidate_ctes)."""
+        return bool(self.query_text) and self.ordering_value == Ordering.RELEVANCE
 
     def matches(self, queryset, *, filtered: bool = False):
         """Every match, unranked (exports and facet counts)."""
         if not filtered:
-            self.is_valid()  # the values of the valid filters; invalid ones are reported by the caller
-            queryset = super().filter_queryset(queryset)
+            queryset = self.filtered(queryset)
         return search.matching(queryset, self.query_text) if self.query_text else queryset
 
     def every_match(self, queryset):

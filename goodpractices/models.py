@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
-from .search import SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
+from .search import EXACT_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 
@@ -149,6 +149,16 @@ class GoodPractice(models.Model):
     title_vector = models.GeneratedField(
         expression=RawSQL(TITLE_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
     )
+    # Small ranking vectors, stored inline (migration 0006): title A + main purpose B, stemmed in the practice's
+    # language and as exact word forms ('simple'); ranking reads these, never the long TOASTed search_vector.
+    rank_vector = models.GeneratedField(
+        expression=RawSQL(RANK_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
+    )
+    exact_vector = models.GeneratedField(
+        expression=RawSQL(EXACT_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
+    )
+    # The city's country, kept by a trigger (migration 0006) so that field + country is one index scan.
+    country_code = models.CharField(max_length=2, blank=True, default="", editable=False)
     # Codes of the main and secondary fields and of their parents, kept by a trigger (migration 0003), so that
     # `field=3` is one indexed array test and facet counts need no join.
     field_codes = ArrayField(models.CharField(max_length=4), default=list, blank=True, editable=False)
@@ -166,6 +176,14 @@ class GoodPractice(models.Model):
             GinIndex(fields=["search_vector"], name="gp_search_vector"),
             GinIndex(fields=["title_vector"], name="gp_title_vector"),
             GinIndex(fields=["field_codes"], name="gp_field_codes"),
+            # Newest first within a country, carrying the facet columns: the list by country (and field) and its
+            # facet counts are an index-only scan, whatever the size of the table.
+            models.Index(
+                fields=["country_code", "-published_at", "-id"],
+                include=["city", "year", "language", "field_codes", "target_groups", "practice_types"],
+                condition=models.Q(status="published"),
+                name="gp_country_published",
+            ),
         ]
 
     def __str__(self):

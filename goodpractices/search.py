@@ -6,7 +6,10 @@ practice and "racisme" a French one. Ranking is done on a bounded candidate set,
 word, and snippets (`ts_headline`) are computed for the rows of the page only.
 """
 
+from collections.abc import Sequence
+
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import Case, F, Func, TextField, Value, When
 from django.db.models.functions import Concat
 
@@ -31,6 +34,14 @@ SEARCH_VECTOR_SQL = " || ".join(
     ]
 )
 TITLE_VECTOR_SQL = f"to_tsvector({ROW_CONFIG_SQL}, title)"
+# What ranking reads: title and main purpose only, a few hundred bytes stored inline (never TOASTed), stemmed in the
+# practice's language; and the same words as written ('simple'), so that a query's exact word forms rank first: a
+# French query ("racisme") puts the French practices that use that word above English ones stemmed alike.
+RANK_VECTOR_SQL = f"{_weighted('title', 'A')} || {_weighted('main_purpose', 'B')}"
+EXACT_VECTOR_SQL = (
+    "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, main_purpose), 'B')"
+)
 
 QUERY_CONFIGS = ("english", "french", "simple")
 # How many matches are ranked: the newest matches plus the newest title matches (docs/search.md).
@@ -54,19 +65,97 @@ def matching(queryset, text: str):
     return queryset.filter(search_vector=search_query(text))
 
 
-def ranked(queryset, text: str):
-    """The matches of `text` in `queryset`, best first, ranking only a bounded candidate set: the newest
-    CANDIDATES matches and the newest TITLE_CANDIDATES title matches. A word such as "intercultural" matches
-    nearly every practice; ranking all of them would cost hundreds of milliseconds."""
-    query = search_query(text)
-    newest = queryset.filter(search_vector=query).order_by("-published_at", "-id").values("id")[:CANDIDATES]
-    in_title = queryset.filter(title_vector=query).order_by("-published_at", "-id").values("id")[:TITLE_CANDIDATES]
-    candidates = queryset.model._default_manager.filter(id__in=newest.union(in_title))
-    candidates.query.select_related = queryset.query.select_related
-    candidates._prefetch_related_lookups = queryset._prefetch_related_lookups
-    return candidates.annotate(rank=SearchRank(F("search_vector"), query, normalization=Value(0))).order_by(
-        "-rank", "-published_at", "-id"
+def rank_expression(text: str):
+    """Relevance from the small inline vectors: stemmed title/main purpose in every configuration, plus the exact
+    word forms as typed (so a French word ranks the practices that use it, in French, first)."""
+    stemmed = SearchRank(F("rank_vector"), search_query(text), normalization=Value(0))
+    exact = SearchRank(
+        F("exact_vector"), SearchQuery(text, search_type="websearch", config="simple"), normalization=Value(0)
     )
+    return stemmed + exact
+
+
+# The columns a candidate carries: facet counts are taken from the same rows, without reading the table again.
+FACET_COLUMNS = ("id", "city_id", "year", "language", "field_codes", "target_groups", "practice_types")
+
+
+def candidate_ctes(queryset, text: str) -> tuple[str, list]:
+    """SQL of the CTEs that rank a bounded candidate set, in one pass over it: `newest` (the newest CANDIDATES + 1
+    matches, with their facet columns and rank), `titles` (the newest TITLE_CANDIDATES title matches, so a strong
+    older match is not lost) and `ranked` (one row: the ids of both, best first, at most CANDIDATES).
+
+    The rank is computed in the same scan, on the small inline vectors; a word such as "intercultural" matches
+    nearly every practice and ranking all of them would cost hundreds of milliseconds."""
+    query, rank = search_query(text), rank_expression(text)
+    newest = (
+        queryset.filter(search_vector=query)
+        .annotate(rank=rank)
+        .order_by("-published_at", "-id")
+        .values(*FACET_COLUMNS, "published_at", "rank")[: CANDIDATES + 1]
+    )
+    titles = (
+        queryset.filter(title_vector=query)
+        .annotate(rank=rank)
+        .order_by("-published_at", "-id")
+        .values("id", "published_at", "rank")[:TITLE_CANDIDATES]
+    )
+    newest_sql, newest_params = newest.query.sql_with_params()
+    titles_sql, titles_params = titles.query.sql_with_params()
+    sql = (
+        f"newest AS MATERIALIZED ({newest_sql}), titles AS MATERIALIZED ({titles_sql}), "
+        "ranked AS (SELECT (array_agg(id ORDER BY rank DESC, published_at DESC, id DESC))"
+        f"[1:{CANDIDATES}] AS ids FROM ((SELECT id, published_at, rank FROM newest ORDER BY published_at DESC, id DESC "
+        f"LIMIT {CANDIDATES}) UNION SELECT id, published_at, rank FROM titles) candidates)"
+    )
+    return sql, [*newest_params, *titles_params]
+
+
+def ranked_ids(queryset, text: str) -> list[int]:
+    """The ids of the best matches of `text` in `queryset`, best first (one query)."""
+    sql, params = candidate_ctes(queryset, text)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {sql} SELECT ids FROM ranked", params)
+        return cursor.fetchone()[0] or []
+
+
+class RankedResults(Sequence):
+    """Ranked matches as a lazy sequence of practices: the ids are known (one query), the rows of a slice are read
+    when it is iterated (one query for the page, never the whole candidate set). Paginators and DRF take it as
+    they take a QuerySet."""
+
+    def __init__(self, ids: list[int], rows):
+        self.ids, self.rows, self._cache = list(ids), rows, None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return RankedResults(self.ids[index], self.rows)
+        return self._fetch()[index]
+
+    def __iter__(self):
+        return iter(self._fetch())
+
+    def _fetch(self) -> list:
+        if self._cache is None:
+            by_id = {row.id: row for row in self.rows.filter(id__in=self.ids)} if self.ids else {}
+            self._cache = [by_id[i] for i in self.ids if i in by_id]
+        return self._cache
+
+
+def rows_like(queryset):
+    """A queryset reading the same model, related rows and columns as `queryset`, without its filters."""
+    rows = queryset.model._default_manager.all()
+    rows.query.select_related = queryset.query.select_related
+    rows.query.deferred_loading = queryset.query.deferred_loading
+    rows._prefetch_related_lookups = queryset._prefetch_related_lookups
+    return rows
+
+
+def ranked(queryset, text: str) -> RankedResults:
+    """The matches of `text` in `queryset`, best first, over a bounded candidate set (see candidate_ctes)."""
+    return RankedResults(ranked_ids(queryset, text), rows_like(queryset))
 
 
 class Headline(Func):

@@ -9,6 +9,8 @@ from ..filters import GoodPracticeFilterSet
 from ..selectors import practice_visible_to
 from .serializers import GoodPracticeSerializer
 
+VECTORS = ("search_vector", "title_vector", "rank_vector", "exact_vector")
+
 
 class GoodPracticePagination(PageNumberPagination):
     """The contract's pages over the first MAX_RESULTS matches: `count` stops there (`count_is_capped` says so);
@@ -40,7 +42,11 @@ class GoodPracticeReadMixin(mixins.ListModelMixin, mixins.RetrieveModelMixin):
     pagination_class = GoodPracticePagination
 
     def get_queryset(self):
-        queryset = practice_visible_to(user=self.request.user).prefetch_related("secondary_fields")
+        queryset = (
+            practice_visible_to(user=self.request.user)
+            .prefetch_related("secondary_fields")
+            .defer(*VECTORS)  # never serialised; kilobytes a row
+        )
         if self.action == "list":
             queryset = queryset.published()
         return queryset

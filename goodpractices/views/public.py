@@ -20,24 +20,37 @@ from ..selectors import practice_visible_to, published_practices, related_practi
 from ..structured_data import practice_json_ld
 
 PAGE_SIZE = 20
+# What a result card never shows: the long sections and the search vectors (kilobytes a row, mostly TOASTed).
+CARD_DEFERRED = (
+    "purpose", "stimulus", "process", "impact", "references", "search_vector", "title_vector", "rank_vector",
+    "exact_vector",
+)  # fmt: skip
 
 
 def results_context(request, *, base=None) -> tuple[dict, int]:
     """What the list and its htmx partial need: the filter form, the page of results with snippets, the counts.
     `base` narrows the database (a field's page); the summary counts then no longer apply."""
     restricted = base is not None
-    base = published_practices() if base is None else base
+    base = (published_practices() if base is None else base).defer(*CARD_DEFERRED)
     filterset = GoodPracticeFilterSet(request.GET, queryset=base)
     status = 200
     if filterset.is_bound and not filterset.is_valid():
         status = 400
-    if filterset.active_filters or restricted:
+    text = filterset.query_text
+    if filterset.ranks:
+        # A search by relevance: one query ranks the candidates and counts the facets; the page's rows and
+        # their highlighted snippets are read in one more.
+        ids, counts = browse.ranked_window(filterset.filtered(base), text)
+        results = search.RankedResults(ids, search.with_headlines(search.rows_like(base), text))
+    elif filterset.active_filters or restricted:
         counts = browse.filtered_counts(filterset.matches(base))
+        results = filterset.qs
     else:
         counts = browse.summary_counts()
-    paginator = browse.CappedPaginator(filterset.qs, PAGE_SIZE, known_count=counts.total)
+        results = filterset.qs
+    paginator = browse.CappedPaginator(results, PAGE_SIZE, known_count=counts.total)
     page = paginator.get_page(request.GET.get("page"))
-    practices = _with_snippets(list(page.object_list), filterset.query_text)
+    practices = _with_snippets(list(page.object_list), text)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -57,8 +70,13 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
 
 
 def _with_snippets(practices: list[GoodPractice], text: str) -> list[GoodPractice]:
-    """ts_headline for the rows of this page only (one query)."""
+    """ts_headline for the rows of this page only (one query, unless they were read with them)."""
     if not text or not practices:
+        return practices
+    if hasattr(practices[0], "snippet"):  # read with the rows (a ranked window)
+        for practice in practices:
+            practice.title_html = search.highlight_html(practice.title_headline or practice.title)
+            practice.snippet_html = search.highlight_html(practice.snippet or "")
         return practices
     rows = search.with_headlines(GoodPractice.objects.filter(id__in=[p.id for p in practices]), text)
     headlines = {row["id"]: row for row in rows.values("id", "title_headline", "snippet")}

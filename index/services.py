@@ -434,19 +434,22 @@ WRONG_STATE = {
 
 
 @transaction.atomic
-def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
+def assessment_submit(*, assessment: Assessment, by: User, send_emails: bool = True) -> Assessment:
+    """`send_emails=False` is for loading demo data, never for people's actions."""
     _require_coordinator(assessment, by)
     assessment = _move(assessment, AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, by, "submitted")
-    _notify_secretariat(assessment, by=by)
+    if send_emails:
+        _notify_secretariat(assessment, by=by)
     return assessment
 
 
 @transaction.atomic
-def assessment_validate(*, assessment: Assessment, by: User, comment: str = "") -> Assessment:
+def assessment_validate(*, assessment: Assessment, by: User, comment: str = "", send_emails: bool = True) -> Assessment:
     _require_secretariat(by)
     assessment = _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
     assessment = assessment_rescore(assessment=assessment)
-    _notify_city(assessment, "index_assessment_validated", by=by, comment=comment, link=_results_path(assessment))
+    if send_emails:
+        _notify_city(assessment, "index_assessment_validated", by=by, comment=comment, link=_results_path(assessment))
     return assessment
 
 
@@ -471,10 +474,11 @@ def assessment_return(*, assessment: Assessment, by: User, comment: str) -> Asse
 
 
 @transaction.atomic
-def assessment_publish(*, assessment: Assessment, by: User) -> Assessment:
+def assessment_publish(*, assessment: Assessment, by: User, send_emails: bool = True) -> Assessment:
     _require_secretariat(by)
     assessment = _move(assessment, AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED, by, "published")
-    _notify_city(assessment, "index_assessment_published", by=by, link=_results_path(assessment))
+    if send_emails:
+        _notify_city(assessment, "index_assessment_published", by=by, link=_results_path(assessment))
     return assessment
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
-from .search import EXACT_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
+from .search import EXACT_VECTOR_SQL, MATCH_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 
@@ -149,6 +149,10 @@ class GoodPractice(models.Model):
     title_vector = models.GeneratedField(
         expression=RawSQL(TITLE_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
     )
+    # Every word without positions (matching: GIN-indexed, inline), migration 0007.
+    match_vector = models.GeneratedField(
+        expression=RawSQL(MATCH_VECTOR_SQL, ()), output_field=SearchVectorField(), db_persist=True
+    )
     # Small ranking vectors, stored inline (migration 0006): title A + main purpose B, stemmed in the practice's
     # language and as exact word forms ('simple'); ranking reads these, never the long TOASTed search_vector.
     rank_vector = models.GeneratedField(
@@ -173,7 +177,7 @@ class GoodPractice(models.Model):
             models.Index(fields=["status", "-published_at"], name="gp_status_published"),
             models.Index(fields=["city", "status"], name="gp_city_status"),
             models.Index(fields=["status", "title"], name="gp_status_title"),
-            GinIndex(fields=["search_vector"], name="gp_search_vector"),
+            GinIndex(fields=["match_vector"], name="gp_match_vector"),
             GinIndex(fields=["title_vector"], name="gp_title_vector"),
             GinIndex(fields=["field_codes"], name="gp_field_codes"),
             # Newest first within a country, carrying the facet columns: the list by country (and field) and its

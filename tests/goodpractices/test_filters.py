@@ -95,3 +95,17 @@ def test_a_page_far_past_the_end_shows_the_last_page(catalogue):
     assert Client().get("/good-practices/", {"page": "999999"}).status_code == 200
     assert Client().get("/good-practices/", {"page": "abc"}).status_code == 200
     assert Client().get("/api/v1/good-practices/", {"page": "999999"}).status_code == 400
+
+
+def test_the_country_follows_the_city_whatever_writes_it(catalogue):
+    from cities.models import City, Country
+    from goodpractices.models import GoodPractice
+
+    practice = catalogue["racism"]
+    assert GoodPractice.objects.get(pk=practice.pk).country_code == practice.city.country_id
+    other, _ = Country.objects.get_or_create(code="SE", defaults={"name": "Sweden"})
+    City.objects.filter(pk=practice.city_id).update(country=other)  # a bulk update: no save() hook runs
+    assert GoodPractice.objects.get(pk=practice.pk).country_code == "SE"
+    assert [p.slug for p in GoodPracticeFilterSet({"country": "se"}, queryset=published_practices()).qs] == [
+        "research-on-structural-racism"
+    ]

@@ -66,3 +66,25 @@ def test_ranking_is_bounded_to_the_candidate_set(catalogue, monkeypatch):
 @pytest.mark.parametrize("q", ["the", "le", "!!!", "   "])
 def test_queries_without_searchable_words_give_an_empty_or_whole_list_not_an_error(catalogue, q):
     assert Client().get("/good-practices/", {"q": q}).status_code == 200
+
+
+def test_a_french_query_ranks_the_french_practice_first_and_an_english_one_the_english(catalogue):
+    # "racisme" and "racism" stem alike in both languages; the exact word form decides.
+    assert _search("racisme")[0].slug == "ecoles-sans-racisme"
+    assert _search("racism")[0].slug == "research-on-structural-racism"
+    page = Client().get("/good-practices/", {"q": "racisme"}).context["practices"]
+    assert page[0].slug == "ecoles-sans-racisme"
+    api = Client().get("/api/v1/good-practices/", {"q": "racisme"}).json()["results"]
+    assert api[0]["slug"] == "ecoles-sans-racisme"
+
+
+def test_a_word_only_in_a_long_section_is_found_and_a_phrase_still_needs_its_word_order(catalogue):
+    assert [p.slug for p in _search("ateliers")] == ["ecoles-sans-racisme"]  # in `process` only
+    assert _search('"racism structural"') == []  # both words are there, not in that order
+
+
+def test_ranked_results_read_only_the_rows_of_the_page(catalogue, django_assert_num_queries):
+    results = GoodPracticeFilterSet({"q": "racism"}, queryset=published_practices()).qs
+    assert len(results) == 2  # the ids are known
+    with django_assert_num_queries(1):
+        assert [p.slug for p in results[:1]] == ["research-on-structural-racism"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
 from .guidance import FIELD_HELP, QUALITY_CRITERIA, RATINGS
-from .models import MONTH, FieldOfAction, GoodPractice
+from .models import MONTH, TEMPLATE_FIELDS, FieldOfAction, GoodPractice
 from .uploads import MAX_UPLOAD_BYTES
 
 
@@ -68,30 +68,7 @@ class PracticeForm(forms.ModelForm):
 
     class Meta:
         model = GoodPractice
-        fields = [
-            "department",
-            "form_date",
-            "contact_person",
-            "contact_email",
-            "title",
-            "main_field",
-            "secondary_fields",
-            "main_purpose",
-            "period_start",
-            "period_end",
-            "period_text",
-            "purpose",
-            "stimulus",
-            "process",
-            "impact",
-            "references",
-            "reference_links",
-            "target_groups",
-            "practice_types",
-            "areas",
-            "language",
-            "available_languages",
-        ]
+        fields = TEMPLATE_FIELDS
         widgets = {
             "form_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "period_start": forms.TextInput(attrs={"type": "month", "placeholder": "2021-01"}),

@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
 from .search import EXACT_VECTOR_SQL, MATCH_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
+# The reporting template's fields, in the template's order: the coordinator's form, the API and the
+# saved versions all list them from here. (The API calls practice_types and areas by their contract names.)
+TEMPLATE_FIELDS = (
+    "department", "form_date", "contact_person", "contact_email",
+    "title", "main_field", "secondary_fields", "main_purpose", "period_start", "period_end", "period_text",
+    "purpose", "stimulus", "process", "impact", "references", "reference_links",
+    "target_groups", "practice_types", "areas", "language", "available_languages",
+)  # fmt: skip
+
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 
 

@@ -31,7 +31,14 @@ from cities.models import City, Membership
 from icc_portal.notifications import absolute_url, notify
 
 from .choices import PracticeStatus
-from .models import GoodPractice, PracticeReview, PracticeRevision, PracticeTransition, ReferenceFile
+from .models import (
+    TEMPLATE_FIELDS,
+    GoodPractice,
+    PracticeReview,
+    PracticeRevision,
+    PracticeTransition,
+    ReferenceFile,
+)
 
 Status = PracticeStatus
 EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
@@ -53,7 +60,8 @@ TEXT_FIELDS = [
     "references",
 ]
 LIST_FIELDS = ["reference_links", "target_groups", "practice_types", "areas", "available_languages"]
-CONTENT_FIELDS = [*TEXT_FIELDS, "form_date", "main_field", "secondary_fields", "language", *LIST_FIELDS]
+# Every field a saved version keeps, in the template's order (so diffs read like the form).
+CONTENT_FIELDS = TEMPLATE_FIELDS
 
 # Filled before a practice may be submitted. The period is either months or words ("12 months").
 REQUIRED_FIELDS = [

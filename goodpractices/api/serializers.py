@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import FieldOfAction, GoodPractice
+from ..models import TEMPLATE_FIELDS, FieldOfAction, GoodPractice
 from ..privacy import may_see_contact_email
 
 
@@ -11,6 +11,10 @@ class FieldOfActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = FieldOfAction
         fields = ["code", "name", "parent", "description"]
+
+
+# Model field → the contract's name for it.
+CONTRACT_NAMES = {"practice_types": "practice_type", "areas": "area"}
 
 
 class GoodPracticeSerializer(serializers.ModelSerializer):
@@ -29,37 +33,10 @@ class GoodPracticeSerializer(serializers.ModelSerializer):
     class Meta:
         model = GoodPractice
         fields = [
-            "id",
-            "slug",
-            "url",
-            "status",
-            "city",
-            "department",
-            "form_date",
-            "contact_person",
-            "contact_email",
-            "title",
-            "main_field",
-            "secondary_fields",
-            "main_purpose",
-            "period_start",
-            "period_end",
-            "period_text",
-            "purpose",
-            "stimulus",
-            "process",
-            "impact",
-            "references",
-            "reference_links",
-            "target_groups",
-            "practice_type",
-            "area",
-            "language",
-            "available_languages",
-            "published_at",
-            "year",
-            "version",
-        ]
+            "id", "slug", "url", "status", "city",
+            *(CONTRACT_NAMES.get(name, name) for name in TEMPLATE_FIELDS),
+            "published_at", "year", "version",
+        ]  # fmt: skip
         read_only_fields = fields
 
     @extend_schema_field({"type": "string", "format": "email", "nullable": True})

@@ -31,6 +31,9 @@ def measure(name: str, paths, *, requests: int, client: Client | None = None, no
         "p95_ms": _percentile(timings, 95),
         "queries": len(executed),
         "target": f"p95 ≤ {TARGET_P95_MS:.0f} ms",
+        "p95_target_ms": TARGET_P95_MS,
+        # Issue 4 also asks the public database's pages for p50 ≤ 4 × the floor; other apps set this to False.
+        "floor_target": True,
         "note": note,
     }
 

@@ -148,13 +148,16 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @extend_schema(responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["get"])
     def results(self, request, pk=None):
-        assessment = assessment_visible_to(user=request.user).filter(pk=pk).first()
-        if assessment is None:
-            self._missing(pk)
-        return Response(assessment_results(assessment))
+        return Response(assessment_results(self._find(assessment_visible_to(user=request.user), pk)))
 
     def _workable(self, pk) -> Assessment:
-        assessment = assessment_workable_by(user=self.request.user).filter(pk=pk).first()
+        return self._find(assessment_workable_by(user=self.request.user), pk)
+
+    def _find(self, queryset, pk) -> Assessment:
+        """The assessment with this id in the queryset; an id that is not a number names no assessment (404)."""
+        if not (str(pk).isascii() and str(pk).isdigit()):
+            raise exceptions.NotFound()
+        assessment = queryset.filter(pk=pk).first()
         if assessment is None:
             self._missing(pk)
         return assessment
@@ -170,7 +173,9 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
 
 def _comment(request) -> str:
-    return (request.data.get("comment") or "") if isinstance(request.data, dict) else ""
+    comment = CommentSerializer(data=request.data if isinstance(request.data, dict) else {})
+    comment.is_valid(raise_exception=True)  # a comment that is not text (or holds a NUL) is a 400
+    return comment.validated_data["comment"]
 
 
 def _answer(answer) -> dict:

@@ -166,3 +166,34 @@ def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coord
     assert results["peers"]["country"]["label"] == "Norway"
     assert results["peers"]["diversity_band"]["n"] == 0
     assert results["extended"] is None
+
+
+@pytest.mark.parametrize("pk", ["null,null", "²", "%C2%A9"])
+@pytest.mark.parametrize("path", ["results/", "submit/", "validate/", "return/", "publish/", "answers/"])
+def test_an_assessment_id_that_is_not_a_number_is_a_404(client_as, pk, path):
+    client = client_as("secretariat")
+    method = client.get if path == "results/" else (client.put if path == "answers/" else client.post)
+    response = method(f"/api/v1/index/assessments/{pk}/{path}", [], content_type="application/json")
+    assert response.status_code == 404
+
+
+def test_a_workflow_comment_that_is_not_text_is_a_400(client_as, assessment, coordinator_a):
+    services.assessment_submit(assessment=assessment, by=coordinator_a)
+    client = client_as("secretariat")
+    for comment in ("a\x00b", ["a list"], {"an": "object"}):
+        response = client.post(
+            f"/api/v1/index/assessments/{assessment.pk}/return/", {"comment": comment}, content_type="application/json"
+        )
+        assert response.status_code == 400, comment
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted"
+
+
+def test_an_answer_comment_with_a_null_character_is_a_400(client_as, assessment):
+    response = client_as("coordinator_a").put(
+        f"/api/v1/index/assessments/{assessment.pk}/answers/",
+        [{"question": "c.notes", "text": "fine", "comment": "a\x00b"}],
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "null character" in str(response.json())

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
 from .guidance import FIELD_HELP, QUALITY_CRITERIA, RATINGS
-from .models import MONTH, TEMPLATE_FIELDS, FieldOfAction, GoodPractice
+from .models import MAX_VERSION, MONTH, TEMPLATE_FIELDS, FieldOfAction, GoodPractice
 from .uploads import MAX_UPLOAD_BYTES
 
 
@@ -64,7 +64,7 @@ class PracticeForm(forms.ModelForm):
     practice_types = _checkboxes(PracticeType.choices, _("Type of practice"))
     areas = _checkboxes(PracticeArea.choices, _("Area"))
     available_languages = _checkboxes(PracticeLanguage.choices, _("Available in"))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION)
 
     class Meta:
         model = GoodPractice
@@ -153,6 +153,21 @@ class ReferenceFileForm(forms.Form):
     document = forms.FileField(
         label=_("Add a document"), help_text=_("PDF, Word (.docx), OpenDocument (.odt), PNG or JPEG; at most 10 MB.")
     )
+
+
+class ReviewQueueFilterForm(forms.Form):
+    """The review queue's filters; a value that cannot be one (a NUL byte, a wait of a million years) is ignored."""
+
+    city = forms.SlugField(required=False, max_length=100)
+    field = forms.SlugField(required=False, max_length=4)
+    waiting = forms.IntegerField(required=False, min_value=0, max_value=36500)
+
+    def values(self) -> dict:
+        """The valid filters as the strings the queue's selects compare against; invalid ones are blank."""
+        self.is_valid()
+        return {
+            name: "" if self.cleaned_data.get(name) is None else str(self.cleaned_data[name]) for name in self.fields
+        }
 
 
 class ReviewForm(forms.Form):

@@ -21,6 +21,7 @@ TEMPLATE_FIELDS = (
 )  # fmt: skip
 
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
+MAX_VERSION = 2_147_483_647  # the largest PostgreSQL integer: a version posted beyond it names no version
 
 
 class FieldOfAction(models.Model):
@@ -200,7 +201,7 @@ class GoodPractice(models.Model):
         ]
 
     def __str__(self):
-        return self.title or _("Untitled practice")
+        return self.title or str(_("Untitled practice"))  # str(): admin and f-strings need a str, not a lazy one
 
     def get_absolute_url(self):
         return reverse("goodpractices:detail", kwargs={"slug": self.slug})

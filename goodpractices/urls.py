@@ -9,8 +9,8 @@ urlpatterns = [
     path("export.json", open_data.export_json, name="export-json"),
     path("feed/", open_data.practice_feed, name="feed"),
     path("fields/", public.field_list, name="fields"),
-    path("fields/<str:code>/", public.field_detail, name="field"),
-    path("fields/<str:code>/feed/", open_data.practice_feed, name="field-feed"),
+    path("fields/<slug:code>/", public.field_detail, name="field"),
+    path("fields/<slug:code>/feed/", open_data.practice_feed, name="field-feed"),
     path("<slug:slug>/pdf/", public.practice_pdf_view, name="pdf"),
     path("<slug:slug>/", public.practice_detail, name="detail"),
 ]

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from cities.models import City
 
 from ..choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
-from ..models import MONTH, FieldOfAction
+from ..models import MAX_VERSION, MONTH, FieldOfAction
 
 
 def _text(max_length=None):
@@ -48,6 +48,8 @@ class GoodPracticeInputSerializer(serializers.Serializer):
     available_languages = _choices(PracticeLanguage.choices)
     version = serializers.IntegerField(
         required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
         help_text="The version the client started from; a PATCH from an older version is refused with 409.",
     )
 

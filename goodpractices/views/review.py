@@ -17,7 +17,7 @@ from cities.models import City
 from .. import services
 from ..choices import PracticeStatus
 from ..diff import diff_snapshots
-from ..forms import PracticeForm, ReviewForm
+from ..forms import PracticeForm, ReviewForm, ReviewQueueFilterForm
 from ..guidance import QUALITY_CRITERIA
 from ..models import FieldOfAction, GoodPractice
 
@@ -53,20 +53,21 @@ def review_queue(request):
     queue = GoodPractice.objects.filter(status=PracticeStatus.SUBMITTED).select_related(
         "city", "main_field", "revision_of"
     )
-    city, field, waiting = request.GET.get("city", ""), request.GET.get("field", ""), request.GET.get("waiting", "")
+    selected = ReviewQueueFilterForm(request.GET).values()
+    city, field, waiting = selected["city"], selected["field"], selected["waiting"]
     if city:
         queue = queue.filter(city__slug=city)
     if field:
         queue = queue.filter(
             Q(main_field__code=field) | Q(main_field__parent__code=field) | Q(secondary_fields__code=field)
         ).distinct()
-    if waiting.isdigit():
+    if waiting:
         queue = queue.filter(submitted_at__lte=timezone.now() - datetime.timedelta(days=int(waiting)))
     context = {
         "queue": queue.order_by("submitted_at", "id"),
         "cities": City.objects.filter(good_practices__status=PracticeStatus.SUBMITTED).distinct().order_by("name"),
         "fields": FieldOfAction.objects.all(),
-        "selected": {"city": city, "field": field, "waiting": waiting},
+        "selected": selected,
         "waiting_choices": [("", _("Any time")), ("7", _("Over a week")), ("30", _("Over a month"))],
         "with_city": GoodPractice.objects.filter(status=PracticeStatus.CHANGES_REQUESTED)
         .select_related("city")

@@ -151,3 +151,10 @@ def test_contact_email_is_given_to_a_colleague_of_the_city(published_with_contac
     client.force_authenticate(coordinator_of(city_a, "colleague@test.example", role="colleague"))
     detail = client.get(f"/api/v1/good-practices/{published_with_contact.pk}/").data
     assert detail["contact_email"] == "ingrid@bergen.example"
+
+
+def test_a_patch_with_a_version_beyond_any_integer_is_a_400(api, draft):
+    response = api("coordinator_a").patch(
+        f"/api/v1/good-practices/{draft.pk}/", {"version": 99999999999999999999, "title": "t"}, format="json"
+    )
+    assert response.status_code == 400 and "version" in str(response.data)

@@ -275,3 +275,11 @@ def test_preview_shows_the_contact_email_to_the_coordinator_with_who_else_sees_i
     page = client_as("coordinator_a").get(reverse("practice_desk:preview", args=[draft.pk])).content.decode()
     assert "ingrid@bergen.example" in page
     assert "team and the secretariat only" in page
+
+
+def test_a_version_beyond_any_integer_is_a_form_error_that_keeps_the_text(client_as, draft):
+    url = reverse("practice_desk:edit", args=[draft.pk])
+    response = client_as("coordinator_a").post(url, _form_data(draft, version="99999999999999999999", purpose="Mine"))
+    assert response.status_code == 200
+    assert "Mine</textarea>" in response.content.decode()
+    assert not PracticeRevision.objects.filter(kind="refused").exists()

@@ -90,6 +90,11 @@ def test_field_pages_list_the_field_and_its_sub_fields(catalogue):
     assert Client().get("/good-practices/fields/nope/").status_code == 404
 
 
+def test_a_field_code_with_a_null_byte_is_a_404(catalogue):
+    assert Client().get("/good-practices/fields/%00/").status_code == 404
+    assert Client().get("/good-practices/fields/%00/feed/").status_code == 404
+
+
 def test_city_page_lists_its_published_practices_only(catalogue):
     html = Client().get("/cities/bergen/").content.decode()
     assert "Research on structural racism" in html

@@ -107,3 +107,18 @@ def test_a_resubmission_shows_what_changed_since_the_previous_one(client_as, cit
     text = client_as("secretariat").get(reverse("review-practice", args=[practice.pk])).content.decode()
     assert "Changes since the previous submission" in text
     assert "<del>Old</del><ins>New</ins> impact" in text
+
+
+def test_the_queue_ignores_filter_values_that_cannot_be_one(client_as, submitted):
+    response = client_as("secretariat").get(
+        reverse("review"), {"city": "a\x00b", "field": "\x00", "waiting": "99999999999999999999"}
+    )
+    assert response.status_code == 200
+    assert list(response.context["queue"]) == [submitted]
+
+
+def test_the_admin_lists_an_untitled_draft(client_as, city_a):
+    draft = GoodPracticeFactory(city=city_a, status="draft", title="")
+    assert isinstance(str(draft), str)
+    response = client_as("secretariat").get("/admin/goodpractices/goodpractice/")
+    assert response.status_code == 200 and "Untitled practice" in response.content.decode()

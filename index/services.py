@@ -387,6 +387,9 @@ def _answer_problems(item, position: int, questions: dict, assessment: Assessmen
     for key in ("comment", "evidence_url"):
         if key in item and item[key] is not None and not isinstance(item[key], str):
             problems.append(_("Question '%(code)s': %(key)s must be a string.") % {**where, "key": key})
+    for key in ("text", "comment", "evidence_url"):
+        if isinstance(item.get(key), str) and "\x00" in item[key]:
+            problems.append(_("Question '%(code)s': %(key)s contains a null character.") % {**where, "key": key})
     if isinstance(item.get("evidence_url"), str) and item["evidence_url"].strip():
         try:
             URLValidator(schemes=["http", "https"])(item["evidence_url"].strip())
@@ -408,6 +411,7 @@ def answer_override(*, answer: Answer, points: float | None, reason: str, by: Us
     if points is not None:
         if not (reason or "").strip():
             raise ValidationError(_("Write the reason for the override."))
+        _require_no_null(reason, _("reason"))
         if not math.isfinite(points) or points < 0:
             raise ValidationError(_("The points must be a number of 0 or more."))
     answer.override_points = points
@@ -446,6 +450,7 @@ def assessment_submit(*, assessment: Assessment, by: User, send_emails: bool = T
 @transaction.atomic
 def assessment_validate(*, assessment: Assessment, by: User, comment: str = "", send_emails: bool = True) -> Assessment:
     _require_secretariat(by)
+    _require_no_null(comment, _("comment"))
     assessment = _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
     assessment = assessment_rescore(assessment=assessment)
     if send_emails:
@@ -459,6 +464,7 @@ def assessment_return(*, assessment: Assessment, by: User, comment: str) -> Asse
     _require_secretariat(by)
     if not (comment or "").strip():
         raise ValidationError(_("Say what the city should change: a comment is required."))
+    _require_no_null(comment, _("comment"))
     assessment = _lock(assessment)
     if assessment.status not in (AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED):
         raise StateConflict(
@@ -504,6 +510,12 @@ def _move(assessment, source, target, by, action, comment="") -> Assessment:
 
 def _lock(assessment: Assessment) -> Assessment:
     return Assessment.objects.select_for_update().select_related("city__country", "edition").get(pk=assessment.pk)
+
+
+def _require_no_null(text: str | None, what: str) -> None:
+    """PostgreSQL cannot store a NUL character: refuse it as bad input instead of failing on save."""
+    if text and "\x00" in text:
+        raise ValidationError(_("The %(what)s contains a null character.") % {"what": what})
 
 
 def _log(assessment: Assessment, action: str, by: User, comment: str = "") -> None:

@@ -21,6 +21,7 @@ from cities.selectors import city_list
 
 from . import charts, selectors, services
 from .choices import DONT_KNOW, AssessmentStatus, QuestionKind
+from .forms import AssessmentStartForm, ColleagueInviteForm, SecretariatWaveForm, TeamChangeForm
 from .models import Answer, AreaAssignment, Assessment, AssessmentEvent, IndexArea, IndexEdition, Question
 
 # Results on the city page -----------------------------------------------------------------------------------
@@ -95,15 +96,20 @@ def desk_list(request):
     if rules.is_secretariat(request.user):
         coordinated = City.objects.public()
     if request.method == "POST":
-        city = get_object_or_404(coordinated, pk=request.POST.get("city"))
-        edition = get_object_or_404(IndexEdition, pk=request.POST.get("edition"))
+        form = AssessmentStartForm(request.POST, cities=coordinated)
         try:
             year = int(request.POST.get("year", ""))
         except ValueError:
             year = None
         try:
+            if not form.is_valid():
+                raise ValidationError(form.error_messages())
             assessment = services.assessment_create(
-                city=city, edition=edition, year=year, optional_areas=request.POST.getlist("optional"), by=request.user
+                city=form.cleaned_data["city"],
+                edition=form.cleaned_data["edition"],
+                year=year,
+                optional_areas=request.POST.getlist("optional"),
+                by=request.user,
             )
         except ValidationError as error:
             for message in error.messages:
@@ -303,32 +309,39 @@ def desk_team(request, pk):
     assessment = _assessment_for(request, pk)
     if not rules.can_coordinate(request.user, assessment.city):
         raise Http404
-    areas = list(IndexArea.objects.filter(edition=assessment.edition, code__in=request.POST.getlist("areas")))
+    codes = [code for code in request.POST.getlist("areas") if "\x00" not in code]  # no area's code has a NUL
+    areas = list(IndexArea.objects.filter(edition=assessment.edition, code__in=codes))
+    change = TeamChangeForm(request.POST)
+    if not change.is_valid():
+        raise Http404  # the buttons' values name no member of the team
     try:
-        if request.POST.get("remove"):
-            user_id, area_code = request.POST["remove"].split(":", 1)
+        if change.cleaned_data["remove"]:
+            user_id, area_code = change.cleaned_data["remove"].split(":", 1)
             area = get_object_or_404(IndexArea, edition=assessment.edition, code=area_code)
             member = get_object_or_404(Membership, city=assessment.city, user_id=user_id).user
             services.area_unassign(assessment=assessment, area=area, user=member, by=request.user)
             messages.success(request, _("Assignment removed."))
-        elif request.POST.get("member"):
-            member = get_object_or_404(Membership, city=assessment.city, user_id=request.POST["member"]).user
+        elif change.cleaned_data["member"]:
+            member = get_object_or_404(Membership, city=assessment.city, user_id=change.cleaned_data["member"]).user
             for area in areas:
                 services.area_assign(assessment=assessment, area=area, user=member, by=request.user)
             messages.success(request, _("Areas assigned to %(name)s.") % {"name": member})
         else:
-            email = (request.POST.get("email") or "").strip()
-            if "@" not in email:
+            if "@" not in (request.POST.get("email") or ""):
                 raise ValidationError(_("Give the colleague's e-mail address."))
+            invite = ColleagueInviteForm(request.POST)
+            if not invite.is_valid():
+                raise ValidationError(invite.error_messages())
+            email = invite.cleaned_data["email"]
             services.colleague_invite(
                 assessment=assessment,
                 email=email,
                 areas=areas,
                 by=request.user,
-                first_name=request.POST.get("first_name", ""),
-                last_name=request.POST.get("last_name", ""),
-                department=request.POST.get("department", ""),
-                language=request.POST.get("language", "en") if request.POST.get("language") in ("en", "fr") else "en",
+                first_name=invite.cleaned_data["first_name"],
+                last_name=invite.cleaned_data["last_name"],
+                department=invite.cleaned_data["department"],
+                language=invite.cleaned_data["language"] or "en",
             )
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
     except ValidationError as error:
@@ -396,11 +409,12 @@ def desk_override(request, pk, question):
 def secretariat(request):
     if not rules.is_secretariat(request.user):
         raise Http404
-    edition = IndexEdition.objects.filter(code=request.GET.get("edition")).first() or IndexEdition.objects.first()
+    code, chosen_year = SecretariatWaveForm(request.GET).values()
+    edition = IndexEdition.objects.filter(code=code).first() or IndexEdition.objects.first()
     if edition is None:
         return render(request, "index/secretariat.html", {})
     years = sorted(set(edition.assessments.values_list("year", flat=True)), reverse=True)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
+    year = chosen_year or (years[0] if years else None)
     assessments = (
         Assessment.objects.filter(edition=edition, year=year)
         .select_related("city")

@@ -167,3 +167,72 @@ def test_history_and_errors_are_in_french_on_the_french_desk(client_as, draft):
     page = client.post(f"/fr/my/index/{draft.pk}/", {"optional": ["nope"]}, follow=True).content.decode()
     assert "Domaine(s) facultatif(s) inconnu(s) : nope" in page
     assert "commencée" in page  # the history's "created" step
+
+
+NUL = "a\x00b"
+
+
+@pytest.mark.parametrize("city", ["abc", "", NUL])
+def test_starting_an_assessment_with_an_impossible_city_says_so_and_keeps_the_year(client_as, edition, city):
+    response = client_as("coordinator_a").post("/my/index/", {"city": city, "edition": edition.pk, "year": "2030"})
+    assert response.status_code == 200
+    assert "City: " in response.content.decode() and 'value="2030"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "data", [{"remove": "abc"}, {"remove": "x:commitment"}, {"remove": f"1:{NUL}"}, {"member": "abc"}, {"member": NUL}]
+)
+def test_a_team_button_value_that_names_no_member_is_a_404(client_as, draft, data):
+    assert client_as("coordinator_a").post(f"/my/index/{draft.pk}/team/", data).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"email": f"{NUL}@x.org"},
+        {"email": "x" * 300 + "@example.org"},
+        {"email": "new@test.example", "first_name": NUL, "areas": ["zz", NUL]},
+        {"email": "new@test.example", "department": "d" * 300},
+    ],
+)
+def test_inviting_a_colleague_with_impossible_details_says_what_is_wrong(client_as, draft, data):
+    response = client_as("coordinator_a").post(f"/my/index/{draft.pk}/team/", data, follow=True)
+    assert response.status_code == 200
+    levels = [m.level_tag for m in response.context["messages"]]
+    assert levels and set(levels) == {"error"}
+    assert not draft.assignments.exists()
+
+
+def test_a_workflow_comment_with_a_null_character_is_refused_with_a_message(client_as, edition, city_a, coordinator_a):
+    assessment = services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
+    services.assessment_submit(assessment=assessment, by=coordinator_a)
+    client = client_as("secretariat")
+    for step in ("validate", "return"):
+        response = client.post(f"/my/index/{assessment.pk}/{step}/", {"comment": NUL}, follow=True)
+        assert "null character" in " ".join(str(m) for m in response.context["messages"])
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted"
+
+
+def test_an_override_reason_with_a_null_character_is_refused_with_a_message(client_as, edition, city_a, coordinator_a):
+    assessment = services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
+    services.assessment_submit(assessment=assessment, by=coordinator_a)
+    response = client_as("secretariat").post(
+        f"/my/index/{assessment.pk}/override/c.statement/", {"points": "1", "reason": NUL}, follow=True
+    )
+    assert "null character" in " ".join(str(m) for m in response.context["messages"])
+    assert Answer.objects.get(assessment=assessment).override_points is None
+
+
+def test_an_edition_or_question_code_with_a_null_byte_in_the_url_is_a_404(client_as, draft, city_a):
+    client = client_as("secretariat")
+    assert client.get("/index/secretariat/%00/2020/answers.csv").status_code == 404
+    assert client.get("/index/secretariat/%00/2020/results.csv").status_code == 404
+    assert client.get(f"/cities/{city_a.slug}/index/%00/2020/").status_code == 404
+    assert client.post(f"/my/index/{draft.pk}/override/%00/", {"points": "1"}).status_code == 404
+
+
+def test_the_secretariat_overview_ignores_an_impossible_edition_or_year(client_as, edition):
+    client = client_as("secretariat")
+    assert client.get("/index/secretariat/", {"edition": NUL}).context["edition"] == edition
+    assert client.get("/index/secretariat/", {"year": "99999999999999999999"}).status_code == 200

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q, QuerySet
+
 if TYPE_CHECKING:
     from cities.models import City
 
@@ -66,3 +68,14 @@ def can_see_desk(user) -> bool:
 def can_manage_cities(user) -> bool:
     """Invite coordinators, edit city records, see membership warnings."""
     return is_secretariat(user)
+
+
+def city_content_visible_to(queryset: QuerySet, user, *, public: Q) -> QuerySet:
+    """A city's content (practices, assessments): everyone sees the rows `public` selects, a city's members also
+    see all of their cities' rows, the secretariat sees everything. Others get 404s, never a hint it exists."""
+    if is_secretariat(user):
+        return queryset
+    member_of = member_city_ids(user)
+    if member_of:
+        return queryset.filter(public | Q(city_id__in=member_of))
+    return queryset.filter(public)

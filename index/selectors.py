@@ -26,12 +26,7 @@ from .models import Answer, AreaAssignment, Assessment, Band, Choice, IndexArea,
 def assessment_visible_to(*, user) -> QuerySet[Assessment]:
     """Published assessments for everyone; a city's members see their city's; the secretariat sees all."""
     queryset = Assessment.objects.select_related("city__country", "edition")
-    if rules.is_secretariat(user):
-        return queryset
-    member_of = rules.member_city_ids(user)
-    if member_of:
-        return queryset.filter(Q(status=AssessmentStatus.PUBLISHED) | Q(city_id__in=member_of))
-    return queryset.filter(status=AssessmentStatus.PUBLISHED)
+    return rules.city_content_visible_to(queryset, user, public=Q(status=AssessmentStatus.PUBLISHED))
 
 
 def assessment_workable_by(*, user) -> QuerySet[Assessment]:

@@ -109,7 +109,7 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["put"])
     def answers(self, request, pk=None):
         assessment = self._workable(pk)
-        items = request.data if isinstance(request.data, list) else request.data.get("answers", request.data)
+        items = request.data.get("answers", request.data) if isinstance(request.data, dict) else request.data
         with _conflicts():
             saved = services.answers_save(assessment=assessment, items=items, by=request.user)
         return Response({"saved": len(saved), "answers": [_answer(a) for a in saved]})

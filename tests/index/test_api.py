@@ -197,3 +197,11 @@ def test_an_answer_comment_with_a_null_character_is_a_400(client_as, assessment)
     )
     assert response.status_code == 400
     assert "null character" in str(response.json())
+
+
+@pytest.mark.parametrize("body", ['"a string"', "true", "3"])
+def test_answers_that_are_not_a_list_or_an_object_are_a_400(client_as, assessment, body):
+    response = client_as("coordinator_a").put(
+        f"/api/v1/index/assessments/{assessment.pk}/answers/", body, content_type="application/json"
+    )
+    assert response.status_code == 400 and "Send a list of answers." in str(response.json())

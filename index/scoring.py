@@ -137,15 +137,20 @@ def question_max(question: QuestionSpec) -> float:
     return 0.0
 
 
-def question_points(question: QuestionSpec, answer: AnswerData | None) -> float:
-    """The points the answer as given earns (before any override); 0 when unanswered."""
+def question_points(
+    question: QuestionSpec, answer: AnswerData | None, choice_points: Mapping[str, float] | None = None
+) -> float:
+    """The points the answer as given earns (before any override); 0 when unanswered.
+
+    `choice_points` (code → points) may be passed in when scoring many answers to the same question.
+    """
     if answer is None:
         return 0.0
+    if question.kind in ("yes_no", "single", "multiple"):
+        points = choice_points if choice_points is not None else {c.code: c.points for c in question.choices}
     if question.kind in ("yes_no", "single"):
-        points = {c.code: c.points for c in question.choices}
         return max((points[code] for code in answer.choices if code in points), default=0.0)
     if question.kind == "multiple":
-        points = {c.code: c.points for c in question.choices}
         total = sum(points[code] for code in set(answer.choices) if code in points)
         return min(total, question.max_points) if question.max_points is not None else total
     if question.kind in BAND_KINDS and answer.value is not None:
@@ -218,10 +223,15 @@ class _Scored(NamedTuple):
     question: QuestionSpec
     weight: float
     maximum: float
+    choice_points: dict[str, float]
 
 
 def _compile_area(area: AreaSpec) -> list[_Scored]:
-    return [_Scored(q, q.weight, question_max(q)) for q in area.questions if is_scored(q)]
+    return [
+        _Scored(q, q.weight, question_max(q), {c.code: c.points for c in q.choices})
+        for q in area.questions
+        if is_scored(q)
+    ]
 
 
 def _area_score(scored: list[_Scored], answers: Mapping[str, AnswerData]) -> float | None:
@@ -229,11 +239,11 @@ def _area_score(scored: list[_Scored], answers: Mapping[str, AnswerData]) -> flo
     if not scored or total_weight <= 0:
         return None
     earned = 0.0
-    for question, weight, maximum in scored:
+    for question, weight, maximum, choice_points in scored:
         answer = answers.get(question.code)
         if answer is None:
             continue
-        points = answer.override if answer.override is not None else question_points(question, answer)
+        points = answer.override if answer.override is not None else question_points(question, answer, choice_points)
         earned += weight * min(1.0, max(0.0, points / maximum))
     return 100 * earned / total_weight
 

@@ -9,14 +9,9 @@ from index import services
 from index.models import IndexArea
 
 from ..factories import CityFactory, coordinator_of
-from .factories import SMALL, small_edition
+from .factories import SMALL
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def edition():
-    return small_edition()
 
 
 @pytest.fixture

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def edition():
-    return small_edition()
-
-
-@pytest.fixture
 def assessment(edition, city_a, coordinator_a):
     return services.assessment_create(
         city=city_a, edition=edition, year=2024, optional_areas=["participation"], by=coordinator_a

@@ -10,14 +10,8 @@ from index import services
 from index.models import Answer, IndexArea
 
 from ..factories import CityFactory, coordinator_of
-from .factories import small_edition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def edition():
-    return small_edition()
 
 
 @pytest.fixture

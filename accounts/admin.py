@@ -2,18 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import Membership
-from icc_portal.admin import SecretariatAdmin
+from core.admin import SecretariatAdmin
 
 from .models import User
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    autocomplete_fields = ["city"]
-    readonly_fields = ["invited_by", "created_at"]
 
 
 @admin.register(User)
@@ -22,7 +13,6 @@ class UserAdmin(SecretariatAdmin, BaseUserAdmin):
     list_display = ["email", "first_name", "last_name", "is_secretariat", "is_superuser", "is_active", "last_login"]
     list_filter = ["is_secretariat", "is_superuser", "is_active", "memberships__role"]
     search_fields = ["email", "first_name", "last_name", "memberships__city__name"]
-    inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["first_name", "last_name", "department", "preferred_language"]}),

@@ -32,7 +32,7 @@ class User(AbstractUser):
     """A person who signs in: a city coordinator, a colleague from a city department, or the secretariat.
 
     The public reads the portal without an account. What a user may do follows from `is_secretariat`
-    and from their memberships of cities (see `cities.Membership` and `accounts.rules`).
+    and from their memberships of cities (see `cities.Membership` and `cities.rules`).
     """
 
     username = None

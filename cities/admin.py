@@ -3,7 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from icc_portal.admin import SecretariatAdmin
+from accounts.admin import UserAdmin
+from core.admin import SecretariatAdmin
 
 from .models import City, Country, Membership, NationalNetwork
 
@@ -52,3 +53,15 @@ class CityAdmin(SecretariatAdmin, TranslationAdmin):
         for warning in city.membership_warnings() if city and request.method == "GET" else []:
             messages.warning(request, warning)
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["city"]
+    readonly_fields = ["invited_by", "created_at"]
+
+
+# A user's memberships are edited on the user's page; the inline lives here, beside the Membership model.
+UserAdmin.inlines = [*UserAdmin.inlines, MembershipInline]

@@ -1,7 +1,6 @@
 from django.db.models import QuerySet
 
-from accounts import rules
-
+from . import rules
 from .models import City
 
 

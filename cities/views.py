@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from accounts import rules
-
+from . import rules
 from .filters import CityFilterSet
 from .selectors import city_list
 

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from icc_portal.admin import SecretariatAdmin
+from core.admin import SecretariatAdmin
 
 from . import services
 from .models import FieldOfAction, GoodPractice, PracticeRevision, PracticeTransition, ReferenceFile

@@ -5,7 +5,7 @@ the public page, the API and the open-data exports leave it out for everyone els
 contact person's name too: they are bulk data meant to be harvested).
 """
 
-from accounts import rules
+from cities import rules
 
 from .models import GoodPractice
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from accounts import rules
+from cities import rules
 
 from .choices import PracticeStatus
 from .models import GoodPractice

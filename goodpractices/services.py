@@ -19,16 +19,18 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts import rules
-from cities.models import City, Membership
-from icc_portal.notifications import absolute_url, notify
+from cities import rules
+from cities.models import City
+from cities.notifications import notify_city_coordinators
+from core.errors import StateConflict
+from core.notifications import absolute_url, notify_secretariat
 
 from .choices import PracticeStatus
 from .models import (
@@ -79,10 +81,6 @@ REQUIRED_FIELDS = [
 
 # Autosaves by the same person within this window update one saved version instead of adding many.
 AUTOSAVE_WINDOW = datetime.timedelta(minutes=10)
-
-
-class PracticeStateError(Exception):
-    """The practice's status does not allow the operation (publishing a draft, editing a submission)."""
 
 
 class PracticeIncomplete(Exception):
@@ -173,14 +171,7 @@ def _record(practice: GoodPractice, *, by, kind: str) -> PracticeRevision | None
 
 
 def _check_coordinates(by, practice_or_city) -> None:
-    city = practice_or_city if isinstance(practice_or_city, City) else practice_or_city.city
-    if not rules.can_coordinate(by, city):
-        raise PermissionDenied(_("Only the city's coordinators and the secretariat may do this."))
-
-
-def _check_secretariat(by) -> None:
-    if not rules.is_secretariat(by):
-        raise PermissionDenied(_("Only the secretariat may do this."))
+    rules.require_coordinator_of(by, practice_or_city if isinstance(practice_or_city, City) else practice_or_city.city)
 
 
 @transaction.atomic
@@ -241,7 +232,7 @@ def _update_locked(*, practice, by, data, expected_version, kind) -> tuple[GoodP
         GoodPractice.objects.select_for_update(of=("self",)).select_related("city", "main_field").get(pk=practice.pk)
     )
     if practice.status not in EDITABLE:
-        raise PracticeStateError(
+        raise StateConflict(
             _("A practice can be edited only as a draft or when changes were requested; it is %(status)s.")
             % {"status": practice.get_status_display().lower()}
         )
@@ -316,7 +307,7 @@ def _transition(
 def _lock(practice: GoodPractice, allowed: set[str], action: str) -> GoodPractice:
     practice = GoodPractice.objects.select_for_update().select_related("city").get(pk=practice.pk)
     if practice.status not in allowed:
-        raise PracticeStateError(
+        raise StateConflict(
             _("A practice that is %(status)s cannot be %(action)s.")
             % {"status": practice.get_status_display().lower(), "action": action}
         )
@@ -346,7 +337,7 @@ def practice_submit(*, practice: GoodPractice, by, comment: str = "") -> GoodPra
 
 @transaction.atomic
 def practice_request_changes(*, practice: GoodPractice, by, comment: str, criteria: dict | None = None) -> GoodPractice:
-    _check_secretariat(by)
+    rules.require_secretariat(by)
     _require_comment(comment)
     practice = _lock(practice, {Status.SUBMITTED}, _("sent back for changes"))
     step = _transition(
@@ -359,7 +350,7 @@ def practice_request_changes(*, practice: GoodPractice, by, comment: str, criter
 
 @transaction.atomic
 def practice_reject(*, practice: GoodPractice, by, comment: str, criteria: dict | None = None) -> GoodPractice:
-    _check_secretariat(by)
+    rules.require_secretariat(by)
     _require_comment(comment)
     practice = _lock(practice, {Status.SUBMITTED}, _("rejected"))
     step = _transition(practice, action="reject", to=Status.REJECTED, by=by, comment=comment, criteria=criteria)
@@ -372,7 +363,7 @@ def practice_reject(*, practice: GoodPractice, by, comment: str, criteria: dict 
 def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria: dict | None = None) -> GoodPractice:
     """Puts a submission online. A new version of a published practice replaces that practice's text (same
     address); the returned practice is then the original, and the new version's history moves onto it."""
-    _check_secretariat(by)
+    rules.require_secretariat(by)
     practice = _lock(practice, {Status.SUBMITTED, Status.UNPUBLISHED}, _("published"))
     step = _transition(practice, action="publish", to=Status.PUBLISHED, by=by, comment=comment, criteria=criteria)
     now = timezone.now()
@@ -409,7 +400,7 @@ def _merge_into_original(revision: GoodPractice, *, by, now) -> GoodPractice:
 @transaction.atomic
 def practice_unpublish(*, practice: GoodPractice, by, comment: str = "") -> GoodPractice:
     """Takes a published practice offline; the secretariat may publish it again later."""
-    _check_secretariat(by)
+    rules.require_secretariat(by)
     practice = _lock(practice, {Status.PUBLISHED}, _("unpublished"))
     step = _transition(practice, action="unpublish", to=Status.UNPUBLISHED, by=by, comment=comment)
     practice.save()
@@ -452,7 +443,7 @@ def reference_file_add(*, practice: GoodPractice, by, upload) -> ReferenceFile:
 
     _check_coordinates(by, practice)
     if practice.status not in EDITABLE:
-        raise PracticeStateError(_("Documents can be added only to a draft or when changes were requested."))
+        raise StateConflict(_("Documents can be added only to a draft or when changes were requested."))
     content_type = check_reference_upload(upload)
     name = (upload.name or "document").replace("/", "_").replace("\\", "_")[-150:]
     document = ReferenceFile(practice=practice, name=name, content_type=content_type, size=upload.size, uploaded_by=by)
@@ -465,18 +456,11 @@ def reference_file_add(*, practice: GoodPractice, by, upload) -> ReferenceFile:
 def reference_file_delete(*, document: ReferenceFile, by) -> None:
     _check_coordinates(by, document.practice)
     if document.practice.status not in EDITABLE:
-        raise PracticeStateError(_("Documents can be removed only from a draft or when changes were requested."))
+        raise StateConflict(_("Documents can be removed only from a draft or when changes were requested."))
     document.delete()
 
 
-# Notifications (sent by the Celery worker once the transaction commits)
-
-
-def _by_language(users) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for user in users:
-        groups.setdefault(user.preferred_language or "en", []).append(user.email)
-    return groups
+# Notifications (outbox rows written with the change, sent by the worker once the transaction commits)
 
 
 def _context(practice: GoodPractice, *, by, comment: str = "", link: str) -> dict:
@@ -490,20 +474,10 @@ def _context(practice: GoodPractice, *, by, comment: str = "", link: str) -> dic
 
 
 def _notify_secretariat(practice: GoodPractice, *, by) -> None:
-    from accounts.models import User
-
-    team = User.objects.filter(is_active=True, is_secretariat=True)
     context = _context(practice, by=by, link=reverse("review-practice", args=[practice.pk]))
-    for language, emails in _by_language(team).items():
-        notify(template="practice_submitted", recipients=emails, context=context, language=language)
+    notify_secretariat(template="practice_submitted", context=context)
 
 
 def _notify_city(practice: GoodPractice, template: str, step: PracticeTransition, *, link: str) -> None:
-    from accounts.models import User
-
-    coordinators = User.objects.filter(
-        is_active=True, memberships__city=practice.city, memberships__role=Membership.Role.COORDINATOR
-    ).distinct()
     context = _context(practice, by=step.by, comment=step.comment, link=link)
-    for language, emails in _by_language(coordinators).items():
-        notify(template=template, recipients=emails, context=context, language=language)
+    notify_city_coordinators(city=practice.city, template=template, context=context)

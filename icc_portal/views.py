@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from kombu import Connection
 
 from cities.models import City
+from core.models import Heartbeat
 
 
 def home(request):
@@ -24,7 +25,16 @@ def floor(request):
 def healthz(request):
     checks = {"database": _check_database(), "broker": _check_broker()}
     healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "error", **checks, "beat_last_run": _beat_last_run(checks["database"])}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _beat_last_run(database: str) -> str | None:
+    """When the Celery beat last ran its outbox sweep (every minute while it is alive); null if never."""
+    if database != "ok":
+        return None
+    beat = Heartbeat.objects.filter(name="beat").first()
+    return beat.at.isoformat() if beat else None
 
 
 def _check_database() -> str:

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from icc_portal.admin import SecretariatAdmin
+from core.admin import SecretariatAdmin
 
 from .models import Answer, Assessment, AssessmentEvent, Band, Choice, IndexArea, IndexEdition, IndexGroup, Question
 

@@ -64,10 +64,9 @@ def _published(city, edition, year, questions, secretariat) -> int:
     )
     taken = [q for q in questions if not q.area.optional or q.area.code in optional]
     services.answers_save(assessment=assessment, items=_answers(taken, rng, level), by=secretariat)
-    # Demo data: nobody is told (the workflow's e-mails are for people's actions).
-    services.assessment_submit(assessment=assessment, by=secretariat, send_emails=False)
-    services.assessment_validate(assessment=assessment, by=secretariat, send_emails=False)
-    services.assessment_publish(assessment=assessment, by=secretariat, send_emails=False)
+    services.assessment_submit(assessment=assessment, by=secretariat)
+    services.assessment_validate(assessment=assessment, by=secretariat)
+    services.assessment_publish(assessment=assessment, by=secretariat)
     return 1
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from accounts import rules
+from cities import rules
 from cities.choices import DiversityBand, PopulationBand, diversity_band, population_band
 
 from . import scoring

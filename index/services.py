@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -17,12 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from accounts import rules
 from accounts.models import User
-from accounts.services import member_invite
+from cities import rules
 from cities.models import City, Membership
+from cities.notifications import notify_city_coordinators
+from cities.services import member_invite
+from core.errors import StateConflict
+from core.notifications import absolute_url, notify_secretariat
 from goodpractices.models import FieldOfAction
-from icc_portal.notifications import absolute_url, notify
 
 from . import edition_format, selectors
 from .choices import BAND_KINDS, CHOICE_KINDS, AssessmentStatus, QuestionKind
@@ -38,11 +39,6 @@ from .models import (
     IndexGroup,
     Question,
 )
-
-
-class StateConflict(Exception):
-    """The assessment's status does not allow the operation (e.g. writing to a validated assessment)."""
-
 
 # The names of the history's steps (AssessmentEvent.action), as the pages show them.
 EVENT_LABELS = {
@@ -438,30 +434,27 @@ WRONG_STATE = {
 
 
 @transaction.atomic
-def assessment_submit(*, assessment: Assessment, by: User, send_emails: bool = True) -> Assessment:
-    """`send_emails=False` is for loading demo data, never for people's actions."""
+def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
     _require_coordinator(assessment, by)
     assessment = _move(assessment, AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, by, "submitted")
-    if send_emails:
-        _notify_secretariat(assessment, by=by)
+    _notify_secretariat(assessment, by=by)
     return assessment
 
 
 @transaction.atomic
-def assessment_validate(*, assessment: Assessment, by: User, comment: str = "", send_emails: bool = True) -> Assessment:
-    _require_secretariat(by)
+def assessment_validate(*, assessment: Assessment, by: User, comment: str = "") -> Assessment:
+    rules.require_secretariat(by)
     _require_no_null(comment, _("comment"))
     assessment = _move(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.VALIDATED, by, "validated", comment)
     assessment = assessment_rescore(assessment=assessment)
-    if send_emails:
-        _notify_city(assessment, "index_assessment_validated", by=by, comment=comment, link=_results_path(assessment))
+    _notify_city(assessment, "index_assessment_validated", by=by, comment=comment, link=_results_path(assessment))
     return assessment
 
 
 @transaction.atomic
 def assessment_return(*, assessment: Assessment, by: User, comment: str) -> Assessment:
     """Send a submitted (or validated, unpublished) assessment back to the city with comments."""
-    _require_secretariat(by)
+    rules.require_secretariat(by)
     if not (comment or "").strip():
         raise ValidationError(_("Say what the city should change: a comment is required."))
     _require_no_null(comment, _("comment"))
@@ -480,11 +473,10 @@ def assessment_return(*, assessment: Assessment, by: User, comment: str) -> Asse
 
 
 @transaction.atomic
-def assessment_publish(*, assessment: Assessment, by: User, send_emails: bool = True) -> Assessment:
-    _require_secretariat(by)
+def assessment_publish(*, assessment: Assessment, by: User) -> Assessment:
+    rules.require_secretariat(by)
     assessment = _move(assessment, AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED, by, "published")
-    if send_emails:
-        _notify_city(assessment, "index_assessment_published", by=by, link=_results_path(assessment))
+    _notify_city(assessment, "index_assessment_published", by=by, link=_results_path(assessment))
     return assessment
 
 
@@ -531,13 +523,7 @@ def _require_draft(assessment: Assessment) -> None:
 
 
 def _require_coordinator(assessment: Assessment, by: User) -> None:
-    if not rules.can_coordinate(by, assessment.city):
-        raise PermissionDenied(_("Only the city's coordinators and the secretariat do this."))
-
-
-def _require_secretariat(by: User) -> None:
-    if not rules.is_secretariat(by):
-        raise PermissionDenied(_("Only the secretariat does this."))
+    rules.require_coordinator_of(by, assessment.city)
 
 
 # Notifications (sent by the Celery worker once the transaction commits) ---------------------------------------
@@ -559,25 +545,10 @@ def _context(assessment: Assessment, *, by: User | None, comment: str = "", link
 
 
 def _notify_secretariat(assessment: Assessment, *, by: User) -> None:
-    """To the secretariat's address, in the language of its account when it has one."""
-    address = settings.SECRETARIAT_EMAIL
-    if not address:
-        return
-    account = User.objects.filter(email__iexact=address, is_active=True).first()
-    language = (account.preferred_language if account else "") or settings.LANGUAGE_CODE
     link = reverse("index_desk:assessment", args=[assessment.pk])
-    context = _context(assessment, by=by, link=link)
-    notify(template="index_assessment_submitted", recipients=[address], context=context, language=language)
+    notify_secretariat(template="index_assessment_submitted", context=_context(assessment, by=by, link=link))
 
 
 def _notify_city(assessment: Assessment, template: str, *, by: User, link: str, comment: str = "") -> None:
-    """To the city's coordinators, one e-mail per language."""
-    coordinators = User.objects.filter(
-        is_active=True, memberships__city=assessment.city, memberships__role=Membership.Role.COORDINATOR
-    ).distinct()
-    by_language: dict[str, list[str]] = {}
-    for user in coordinators:
-        by_language.setdefault(user.preferred_language or settings.LANGUAGE_CODE, []).append(user.email)
     context = _context(assessment, by=by, comment=comment, link=link)
-    for language, emails in by_language.items():
-        notify(template=template, recipients=emails, context=context, language=language)
+    notify_city_coordinators(city=assessment.city, template=template, context=context)

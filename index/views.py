@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import rules
+from cities import rules
 from cities.models import City, Membership
 from cities.selectors import city_list
 

@@ -1,7 +1,7 @@
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 
-from icc_portal.api.pagination import PageNumberPagination
+from core.api.pagination import PageNumberPagination
 
 from .. import browse
 from ..browse import CappedPaginator

@@ -8,8 +8,8 @@ from rest_framework import exceptions, permissions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts import rules
-from icc_portal.api.errors import Conflict
+from cities import rules
+from core.api.errors import Conflict
 
 from .. import services
 from .serializers import GoodPracticeSerializer
@@ -28,7 +28,7 @@ def _service_errors():
             _("Someone else saved this practice since version %(mine)s; it is now version %(now)s. Your text was kept.")
             % {"mine": error.refused.version, "now": error.practice.version}
         ) from error
-    except services.PracticeStateError as error:
+    except services.StateConflict as error:
         raise Conflict(str(error)) from error
 
 

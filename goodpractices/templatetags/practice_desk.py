@@ -2,7 +2,7 @@
 
 from django import template
 
-from accounts import rules
+from cities import rules
 from cities.models import City
 
 from ..privacy import may_see_contact_email

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import rules
+from cities import rules
 from cities.models import City
 
 from .. import services
@@ -208,7 +208,7 @@ def _submit(request, practice):
         request.session[f"missing-{practice.pk}"] = error.missing
         messages.error(request, _("Your draft is saved but not submitted. Still to fill in: %s.") % ", ".join(labels))
         return redirect("practice_desk:edit", pk=practice.pk)
-    except services.PracticeStateError as error:
+    except services.StateConflict as error:
         messages.error(request, str(error))
         return redirect("practice_desk:edit", pk=practice.pk)
     messages.success(request, _("Submitted. The secretariat has been told and will review your practice."))
@@ -240,7 +240,7 @@ def practice_autosave(request, pk):
         return JsonResponse(
             {"detail": _("Someone else saved this practice. Save with the button to compare both texts.")}, status=409
         )
-    except services.PracticeStateError as error:
+    except services.StateConflict as error:
         return JsonResponse({"detail": str(error)}, status=409)
     return JsonResponse({"version": practice.version, "saved_at": practice.updated_at.isoformat()})
 
@@ -257,7 +257,7 @@ def practice_revise(request, pk):
     practice = _practice(request, pk)
     try:
         new_version = services.practice_revise(practice=practice, by=request.user)
-    except services.PracticeStateError as error:
+    except services.StateConflict as error:
         messages.error(request, str(error))
         return redirect("practice_desk:history", pk=practice.pk)
     messages.info(request, _("This is a new version: the published practice stays online until it is reviewed."))
@@ -330,7 +330,7 @@ def file_upload(request, pk):
             document = services.reference_file_add(
                 practice=practice, by=request.user, upload=form.cleaned_data["document"]
             )
-        except (ValidationError, services.PracticeStateError) as error:
+        except (ValidationError, services.StateConflict) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
             messages.success(request, _("%(name)s added.") % {"name": document.name})
@@ -346,7 +346,7 @@ def file_delete(request, pk, file_pk):
     document = get_object_or_404(ReferenceFile, pk=file_pk, practice=practice)
     try:
         services.reference_file_delete(document=document, by=request.user)
-    except (services.PracticeStateError, PermissionDenied) as error:
+    except (services.StateConflict, PermissionDenied) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(name)s removed.") % {"name": document.name})

@@ -1,7 +1,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
-from accounts import rules
+from cities import rules
 
 from ..choices import PracticeStatus
 from ..models import ReferenceFile

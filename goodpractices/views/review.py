@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import rules
+from cities import rules
 from cities.models import City
 
 from .. import services
@@ -92,7 +92,7 @@ def review_practice(request, pk):
         except ValidationError as error:
             for message in error.message_dict.get("comment", error.messages):
                 form.add_error("comment", message)
-        except services.PracticeStateError as error:
+        except services.StateConflict as error:
             messages.error(request, str(error))
             return redirect("review-practice", pk=practice.pk)
         else:

@@ -23,3 +23,10 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# The outbox: a message still pending this many seconds after it was written is handed to a worker again.
+OUTBOX_RETRY_AFTER = int(env_str("OUTBOX_RETRY_AFTER", "120"))
+CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": float(env_str("OUTBOX_SWEEP_EVERY", "60"))},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

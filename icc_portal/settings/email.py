@@ -3,7 +3,8 @@ from ..env import VAR_DIR, env_str
 # EMAIL_URL such as smtp://user:pass@host:587 selects SMTP; "file" writes to var/mail; unset prints to the console.
 _email_url = env_str("EMAIL_URL", "console://")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Intercultural Cities <icc-portal@example.org>")
-SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "secretariat@example.org")
+# The secretariat is every active secretariat account; SECRETARIAT_EMAIL adds its shared mailbox when set.
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "")
 
 if _email_url.startswith("smtp"):
     from urllib.parse import unquote, urlparse

@@ -8,9 +8,9 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts import rules
+from cities import rules
 from cities.models import City
-from icc_portal.api.errors import Conflict
+from core.api.errors import Conflict
 
 from .. import services
 from ..models import Assessment, IndexEdition

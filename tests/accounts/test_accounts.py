@@ -3,10 +3,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from accounts import rules
 from accounts.models import User
-from accounts.services import member_invite
+from cities import rules
 from cities.models import Membership
+from cities.services import member_invite
 
 from ..factories import PASSWORD, UserFactory
 

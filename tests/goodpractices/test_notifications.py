@@ -71,7 +71,7 @@ def test_rejection_is_sent_in_the_coordinators_language(celery_worker, practice,
 
 
 def test_nothing_is_sent_when_the_transition_is_refused(celery_worker, practice, secretariat):
-    with pytest.raises(services.PracticeStateError):
+    with pytest.raises(services.StateConflict):
         services.practice_publish(practice=practice, by=secretariat)
     services.practice_create(city=practice.city, by=secretariat)
     assert celery_worker.messages() == []

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.test import Client
 
-from goodpractices import pdf
+from core import pdf
 
 from . import public_fixtures
 

@@ -114,7 +114,7 @@ def test_refused_transitions(status, action, city_a, coordinator_a, secretariat)
     practice = GoodPracticeFactory(city=city_a, status=status, **COMPLETE)
     by = coordinator_a if action == "submit" else secretariat
     kwargs = {"comment": "why"} if action in ("request_changes", "reject") else {}
-    with pytest.raises(services.PracticeStateError):
+    with pytest.raises(services.StateConflict):
         getattr(services, f"practice_{action}")(practice=practice, by=by, **kwargs)
     assert GoodPractice.objects.get(pk=practice.pk).status == status
 
@@ -157,7 +157,7 @@ def test_request_changes_and_reject_need_a_comment(draft, secretariat):
 
 def test_a_submitted_practice_cannot_be_edited(draft, coordinator_a):
     services.practice_submit(practice=draft, by=coordinator_a)
-    with pytest.raises(services.PracticeStateError):
+    with pytest.raises(services.StateConflict):
         services.practice_update(practice=draft, by=coordinator_a, data={"title": "Sneaky"})
 
 

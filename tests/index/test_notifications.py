@@ -43,6 +43,9 @@ def test_returned_validated_and_published_tell_the_citys_coordinators_in_their_l
     french = UserFactory(email="coord-fr@test.example", preferred_language="fr")
     Membership.objects.create(user=french, city=city_a, role=Membership.Role.COORDINATOR)
     services.assessment_submit(assessment=assessment, by=coordinator_a)
+    [to_secretariat] = celery_worker.wait_for_mail(1)  # the secretariat is its accounts (one definition, core)
+    assert to_secretariat["To"] == secretariat.email
+    celery_worker.clear_mail()
 
     services.assessment_return(assessment=assessment, by=secretariat, comment="Add evidence for commitment.")
     messages = celery_worker.wait_for_mail(2)
@@ -58,7 +61,7 @@ def test_returned_validated_and_published_tell_the_citys_coordinators_in_their_l
     results = reverse("index_city:wave", args=[city_a.slug, "T-1", 2024])
     services.assessment_submit(assessment=assessment, by=coordinator_a)
     services.assessment_validate(assessment=assessment, by=secretariat)
-    messages = celery_worker.wait_for_mail(2)
+    messages = celery_worker.wait_for_mail(3)  # the submission to the secretariat, the validation to both
     english = next(m for m in messages if m["To"] == coordinator_a.email)
     assert english["Subject"] == "Index assessment validated: Alphaville, T-1 2024"
     assert results in _body(english)

@@ -2,21 +2,22 @@
 
 Roles: the anonymous public; a city's members (coordinators, and colleagues from other departments
 invited to help with the Index); the secretariat; admins (superusers, who are also secretariat).
-Object rules of each app build on these predicates in that app's `selectors.py`.
+Object rules of each app build on these predicates in that app's `selectors.py`. Who the secretariat is, and its
+guards, come from the kernel (`core.permissions`); the city roles live here, beside the memberships they read.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from core.permissions import is_secretariat, require_secretariat, secretariat_required  # noqa: F401  (one entry)
 
 if TYPE_CHECKING:
-    from cities.models import City
-
-
-def is_secretariat(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and (user.is_secretariat or user.is_superuser))
+    from .models import City
 
 
 def is_coordinator(user) -> bool:
@@ -30,7 +31,7 @@ def coordinated_city_ids(user) -> set[int]:
         return set()
     cache = getattr(user, "_coordinated_city_ids", None)
     if cache is None:
-        from cities.models import Membership
+        from .models import Membership
 
         cache = set(
             Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values_list("city_id", flat=True)
@@ -45,7 +46,7 @@ def member_city_ids(user) -> set[int]:
         return set()
     cache = getattr(user, "_member_city_ids", None)
     if cache is None:
-        from cities.models import Membership
+        from .models import Membership
 
         cache = set(Membership.objects.filter(user=user).values_list("city_id", flat=True))
         user._member_city_ids = cache
@@ -55,6 +56,12 @@ def member_city_ids(user) -> set[int]:
 def can_coordinate(user, city: City) -> bool:
     """May act for the city: submit its practices, manage its Index assessments, register its people."""
     return is_secretariat(user) or city.pk in coordinated_city_ids(user)
+
+
+def require_coordinator_of(user, city: City) -> None:
+    """For services: PermissionDenied unless `user` coordinates `city` or is the secretariat."""
+    if not can_coordinate(user, city):
+        raise PermissionDenied(_("Only the city's coordinators and the secretariat may do this."))
 
 
 def is_member_of(user, city: City) -> bool:

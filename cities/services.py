@@ -6,10 +6,10 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from cities.models import City, Membership
-from icc_portal.notifications import absolute_url, notify
+from accounts.models import User
+from core.notifications import absolute_url, notify
 
-from .models import User
+from .models import City, Membership
 
 
 def set_password_link(user: User, language: str = "en") -> str:

@@ -1,13 +1,14 @@
+"""The coordinator's desk (a member's cities and what each app contributes) and the secretariat's invitations."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from cities.models import City
-
 from . import rules
 from .forms import InvitationForm
+from .models import City
 from .services import member_invite
 
 
@@ -17,7 +18,7 @@ def desk(request):
     if not rules.can_see_desk(request.user):
         raise Http404
     cities = City.objects.filter(memberships__user=request.user).select_related("country").distinct()
-    return render(request, "accounts/desk.html", {"cities": cities, "desk_sections": _desk_sections(request)})
+    return render(request, "cities/desk.html", {"cities": cities, "desk_sections": _desk_sections(request)})
 
 
 def _desk_sections(request) -> list[str]:
@@ -50,4 +51,4 @@ def invite(request):
         )
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": data["email"]})
         return redirect("cities:detail", slug=data["city"].slug)
-    return render(request, "accounts/invite.html", {"form": form})
+    return render(request, "cities/invite.html", {"form": form})

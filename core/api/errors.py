@@ -1,12 +1,15 @@
-"""Errors as JSON with a readable message, never a 500 for bad input."""
+"""Every API error is JSON with a readable message: 400 bad input, 403/404, 409 a state conflict."""
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ..errors import StateConflict
+
 
 class Conflict(exceptions.APIException):
-    """The object's state does not allow the operation (publishing a draft, writing to a validated assessment)."""
+    """409: the object's state does not allow the operation. Services raise `core.errors.StateConflict` instead."""
 
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The current state does not allow this."
@@ -14,9 +17,13 @@ class Conflict(exceptions.APIException):
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, StateConflict):
+        exc = Conflict(detail=str(exc) or Conflict.default_detail)
+    elif isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
+    elif isinstance(exc, DjangoPermissionDenied) and exc.args:
+        exc = exceptions.PermissionDenied(detail=str(exc))
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

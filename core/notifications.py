@@ -1,0 +1,79 @@
+"""E-mail notifications: each one an outbox row, written with the change that causes it, sent by a worker.
+
+A notification is a template pair under templates/email/<name>.subject.txt and <name>.body.txt, rendered in the
+recipient's language with a JSON-serialisable context (ids, names, absolute URLs).
+"""
+
+import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from . import outbox
+
+_state = threading.local()
+
+
+@contextmanager
+def muted():
+    """Nothing is sent inside this block (the demo loader replays a year of workflow without e-mailing anyone)."""
+    previous = getattr(_state, "muted", False)
+    _state.muted = True
+    try:
+        yield
+    finally:
+        _state.muted = previous
+
+
+def notify(*, template: str, recipients: Iterable[str], context: dict, language: str = "en") -> None:
+    """One e-mail to `recipients`, written to the outbox in the current transaction."""
+    recipients = sorted(set(recipients))
+    if not recipients or getattr(_state, "muted", False):
+        return
+    outbox.enqueue("email", {"template": template, "recipients": recipients, "context": context, "language": language})
+
+
+def notify_users(*, template: str, users: Iterable, context: dict) -> None:
+    """One e-mail per language to `users`, each in the language of their profile."""
+    by_language: dict[str, list[str]] = {}
+    for user in users:
+        by_language.setdefault(user.preferred_language or settings.LANGUAGE_CODE, []).append(user.email)
+    for language, emails in sorted(by_language.items()):
+        notify(template=template, recipients=emails, context=context, language=language)
+
+
+def secretariat_users():
+    """The secretariat: every active account with the secretariat role."""
+    return get_user_model().objects.filter(is_active=True, is_secretariat=True)
+
+
+def notify_secretariat(*, template: str, context: dict) -> None:
+    """To every member of the secretariat in their language, and to its shared mailbox when one is configured."""
+    users = list(secretariat_users())
+    notify_users(template=template, users=users, context=context)
+    mailbox = settings.SECRETARIAT_EMAIL
+    if mailbox and mailbox.lower() not in {user.email.lower() for user in users}:
+        notify(template=template, recipients=[mailbox], context=context, language=settings.LANGUAGE_CODE)
+
+
+def render_and_send(*, template: str, recipients: list[str], context: dict, language: str) -> None:
+    with translation.override(language):
+        context = {"site_url": settings.SITE_URL, **context}
+        subject = " ".join(render_to_string(f"email/{template}.subject.txt", context).split())
+        body = render_to_string(f"email/{template}.body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def send_rendered(*, subject: str, body: str, recipients: list[str]) -> None:
+    """For e-mails Django renders itself (password reset), already in the reader's language."""
+    if not getattr(_state, "muted", False):
+        outbox.enqueue("email.rendered", {"subject": subject, "body": body, "recipients": recipients})
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path

@@ -1,0 +1,108 @@
+"""The transactional outbox: side effects are rows first, delivered by a worker after the transaction commits.
+
+`enqueue(kind, payload)` writes the row in the caller's transaction and asks a worker to deliver it on commit.
+`deliver(id)` runs the handler registered for its kind under a row lock and marks it sent (or counts the failure);
+`sweep()`, run by the beat, hands every message still pending after `OUTBOX_RETRY_AFTER` to a worker again.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+HANDLERS: dict[str, Callable[[dict], None]] = {}
+MAX_ATTEMPTS = 8
+
+
+def handler(kind: str):
+    """Registers the function that performs the side effect of `kind`; it must be safe to run again."""
+
+    def register(function):
+        HANDLERS[kind] = function
+        return function
+
+    return register
+
+
+def enqueue(kind: str, payload: dict) -> OutboxMessage:
+    """Writes the message in the current transaction; a worker gets it once the transaction commits."""
+    message = OutboxMessage.objects.create(kind=kind, payload=payload)
+    transaction.on_commit(lambda: _dispatch(message.pk))
+    return message
+
+
+def _dispatch(message_id: int) -> None:
+    from .tasks import deliver_outbox_message
+
+    try:
+        deliver_outbox_message.delay(message_id)
+    except Exception:  # the broker is down: the row stays pending and the sweep delivers it later
+        logger.warning("Outbox message %s not queued (broker unavailable); the sweep will retry", message_id)
+
+
+def deliver(message_id: int) -> str:
+    """Performs one message's side effect once. Returns what happened, for logs and tests."""
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=OutboxMessage.Status.PENDING)
+            .first()
+        )
+        if message is None:
+            return "skipped"  # already sent, or being sent by another worker right now
+        message.attempts += 1
+        try:
+            HANDLERS[message.kind](message.payload)
+        except Exception as error:  # any failure is recorded on the row; the sweep retries it
+            message.last_error = f"{error.__class__.__name__}: {error}"[:2000]
+            if message.attempts >= MAX_ATTEMPTS:
+                message.status = OutboxMessage.Status.FAILED
+            message.save(update_fields=["attempts", "last_error", "status"])
+            logger.exception("Outbox message %s (%s) failed", message.pk, message.kind)
+            return "failed"
+        message.status = OutboxMessage.Status.SENT
+        message.sent_at = timezone.now()
+        message.save(update_fields=["attempts", "status", "sent_at"])
+        return "sent"
+
+
+def sweep() -> int:
+    """Queues again every message still pending after the retry delay; returns how many."""
+    cutoff = timezone.now() - timedelta(seconds=settings.OUTBOX_RETRY_AFTER)
+    ids = list(
+        OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:1000]
+    )
+    for message_id in ids:
+        _dispatch(message_id)
+    return len(ids)
+
+
+def stuck(older_than: timedelta = timedelta(minutes=15)):
+    """Messages the secretariat should look at: failed, or pending for longer than `older_than`."""
+    cutoff = timezone.now() - older_than
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED) | OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.PENDING, created_at__lt=cutoff
+    )
+
+
+@handler("email")
+def _send_email(payload: dict) -> None:
+    from .notifications import render_and_send
+
+    render_and_send(**payload)
+
+
+@handler("email.rendered")
+def _send_rendered_email(payload: dict) -> None:
+    from django.core.mail import send_mail
+
+    send_mail(payload["subject"], payload["body"], settings.DEFAULT_FROM_EMAIL, payload["recipients"])

@@ -1,0 +1,25 @@
+"""Thin tasks: they take ids and call the kernel. Every side effect arrives here through the outbox."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import outbox
+from .models import Heartbeat
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def deliver_outbox_message(message_id: int) -> str:
+    return outbox.deliver(message_id)
+
+
+@shared_task
+def sweep_outbox() -> int:
+    """Run by the beat every minute: re-queues pending messages, and records that the beat is alive."""
+    Heartbeat.objects.update_or_create(name="beat", defaults={"at": timezone.now()})
+    return outbox.sweep()
+
+
+@shared_task
+def ping(token: str) -> str:
+    """Answers with its argument: lets operators and tests see that a worker consumes the queue."""
+    return token

@@ -1,0 +1,108 @@
+"""The transactional outbox: side effects are rows first; nothing is lost, nothing is sent twice."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from core import outbox
+from core.models import OutboxMessage
+from core.notifications import muted, notify
+
+INVITATION = {
+    "city": "Bergen",
+    "inviter": "Sofia",
+    "email": "x@test.example",
+    "role": "coordinator",
+    "link": "l",
+    "days": 3,
+}
+
+
+def _notify(to="x@test.example"):
+    notify(template="invitation", recipients=[to], context=INVITATION)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_leaves_no_message():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _notify()
+        raise RuntimeError("the change failed")
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_nothing_is_written_while_muted():
+    with muted():
+        _notify()
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_message_is_delivered_once_however_often_it_is_asked(mailoutbox):
+    message = OutboxMessage.objects.create(
+        kind="email",
+        payload={"template": "invitation", "recipients": ["a@t.example"], "context": INVITATION, "language": "en"},
+    )
+    assert outbox.deliver(message.pk) == "sent"
+    assert outbox.deliver(message.pk) == "skipped"
+    assert len(mailoutbox) == 1
+    message.refresh_from_db()
+    assert message.status == "sent" and message.sent_at and message.attempts == 1
+
+
+@pytest.mark.django_db
+def test_a_failing_delivery_is_recorded_and_kept_for_the_sweep(settings):
+    settings.EMAIL_BACKEND = "no.such.Backend"
+    message = OutboxMessage.objects.create(
+        kind="email",
+        payload={"template": "invitation", "recipients": ["a@t.example"], "context": INVITATION, "language": "en"},
+    )
+    assert outbox.deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert message.status == "pending" and message.attempts == 1 and message.last_error
+    message.attempts = outbox.MAX_ATTEMPTS - 1
+    message.save()
+    outbox.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == "failed"
+    assert list(outbox.stuck()) == [message]
+
+
+@pytest.mark.services
+def test_a_message_whose_task_was_lost_is_sent_by_the_sweep(celery_worker):
+    """As if the broker lost the task (or was down at commit): the row alone is enough."""
+    lost = OutboxMessage.objects.create(
+        kind="email",
+        payload={
+            "template": "invitation",
+            "recipients": ["lost@test.example"],
+            "context": INVITATION,
+            "language": "en",
+        },
+    )
+    OutboxMessage.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert outbox.sweep() == 1
+    [mail] = celery_worker.wait_for_mail(1)
+    assert mail["To"] == "lost@test.example"
+    lost.refresh_from_db()
+    assert lost.status == "sent"
+
+
+@pytest.mark.services
+def test_the_broker_down_at_commit_loses_nothing(celery_worker, settings, monkeypatch):
+    from core import tasks
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.deliver_outbox_message, "delay", broker_down)
+    _notify("later@test.example")
+    message = OutboxMessage.objects.get()
+    assert message.status == "pending"
+    monkeypatch.undo()
+    OutboxMessage.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    outbox.sweep()
+    [mail] = celery_worker.wait_for_mail(1)
+    assert mail["To"] == "later@test.example"

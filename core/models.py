@@ -4,12 +4,14 @@ from django.db import models
 class OutboxMessage(models.Model):
     """A side effect of a change (an e-mail, a profile build, a digest), written in the change's own transaction.
 
-    A worker delivers it by id and marks it sent; the beat's sweep hands pending ones to a worker again, so a dead
-    worker or broker only delays it. A message is locked while it is delivered, so two workers never send it twice.
+    A worker claims it by id for a lease (`OUTBOX_LEASE` seconds), performs it outside any transaction and marks it
+    sent; the beat's sweep hands pending ones, and claims whose worker died, to a worker again, so a dead worker or
+    broker only delays it. Two workers never hold the same claim, so a message is not sent twice by accident.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", "pending"
+        DELIVERING = "delivering", "delivering"
         SENT = "sent", "sent"
         FAILED = "failed", "failed"
 
@@ -19,6 +21,7 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

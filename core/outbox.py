@@ -1,8 +1,10 @@
 """The transactional outbox: side effects are rows first, delivered by a worker after the transaction commits.
 
 `enqueue(kind, payload)` writes the row in the caller's transaction and asks a worker to deliver it on commit.
-`deliver(id)` runs the handler registered for its kind under a row lock and marks it sent (or counts the failure);
-`sweep()`, run by the beat, hands every message still pending after `OUTBOX_RETRY_AFTER` to a worker again.
+`deliver(id)` claims it, runs the handler registered for its kind and marks it sent (or counts the failure);
+`sweep()`, run by the beat, hands every message still pending after `OUTBOX_RETRY_AFTER` (or claimed by a worker
+that died, after `OUTBOX_LEASE`) to a worker again. Delivery is at least once: a worker killed between sending and
+marking sends again, so handlers are written to be safe to repeat.
 """
 
 import logging
@@ -11,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutboxMessage
@@ -48,38 +51,48 @@ def _dispatch(message_id: int) -> None:
 
 
 def deliver(message_id: int) -> str:
-    """Performs one message's side effect once. Returns what happened, for logs and tests."""
-    with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=OutboxMessage.Status.PENDING)
-            .first()
+    """Performs one message's side effect. Returns what happened, for logs and tests.
+
+    The claim is a short transaction of its own, so a long side effect (a PDF build) holds no lock and shows its
+    progress; a claim older than the lease belongs to a worker that died, and may be taken again.
+    """
+    now = timezone.now()
+    lease_expired = now - timedelta(seconds=settings.OUTBOX_LEASE)
+    claimed = (
+        OutboxMessage.objects.filter(pk=message_id)
+        .filter(
+            Q(status=OutboxMessage.Status.PENDING)
+            | Q(status=OutboxMessage.Status.DELIVERING, claimed_at__lt=lease_expired)
         )
-        if message is None:
-            return "skipped"  # already sent, or being sent by another worker right now
-        message.attempts += 1
-        try:
-            HANDLERS[message.kind](message.payload)
-        except Exception as error:  # any failure is recorded on the row; the sweep retries it
-            message.last_error = f"{error.__class__.__name__}: {error}"[:2000]
-            if message.attempts >= MAX_ATTEMPTS:
-                message.status = OutboxMessage.Status.FAILED
-            message.save(update_fields=["attempts", "last_error", "status"])
-            logger.exception("Outbox message %s (%s) failed", message.pk, message.kind)
-            return "failed"
-        message.status = OutboxMessage.Status.SENT
-        message.sent_at = timezone.now()
-        message.save(update_fields=["attempts", "status", "sent_at"])
-        return "sent"
+        .update(status=OutboxMessage.Status.DELIVERING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    if not claimed:
+        return "skipped"  # already sent, or being delivered by another worker right now
+    message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        HANDLERS[message.kind](message.payload)
+    except Exception as error:  # any failure is recorded on the row; the sweep retries it
+        failed = message.attempts >= MAX_ATTEMPTS
+        OutboxMessage.objects.filter(pk=message_id).update(
+            status=OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.PENDING,
+            last_error=f"{error.__class__.__name__}: {error}"[:2000],
+        )
+        logger.exception("Outbox message %s (%s) failed", message.pk, message.kind)
+        return "failed"
+    OutboxMessage.objects.filter(pk=message_id).update(status=OutboxMessage.Status.SENT, sent_at=timezone.now())
+    return "sent"
 
 
 def sweep() -> int:
-    """Queues again every message still pending after the retry delay; returns how many."""
-    cutoff = timezone.now() - timedelta(seconds=settings.OUTBOX_RETRY_AFTER)
+    """Queues again every message still pending after the retry delay, and every claim whose lease ran out."""
+    now = timezone.now()
+    retry = now - timedelta(seconds=settings.OUTBOX_RETRY_AFTER)
+    lease_expired = now - timedelta(seconds=settings.OUTBOX_LEASE)
     ids = list(
-        OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING, created_at__lt=cutoff).values_list(
-            "pk", flat=True
-        )[:1000]
+        OutboxMessage.objects.filter(
+            Q(status=OutboxMessage.Status.PENDING, created_at__lt=retry)
+            | Q(status=OutboxMessage.Status.DELIVERING, claimed_at__lt=lease_expired)
+        ).values_list("pk", flat=True)[:1000]
     )
     for message_id in ids:
         _dispatch(message_id)

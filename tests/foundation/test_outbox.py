@@ -106,3 +106,20 @@ def test_the_broker_down_at_commit_loses_nothing(celery_worker, settings, monkey
     outbox.sweep()
     [mail] = celery_worker.wait_for_mail(1)
     assert mail["To"] == "later@test.example"
+
+
+@pytest.mark.django_db
+def test_a_claim_is_held_by_one_worker_until_its_lease_runs_out(mailoutbox, settings):
+    """A worker that died after claiming a message: nobody else sends it during the lease, the sweep after it."""
+    message = OutboxMessage.objects.create(
+        kind="email",
+        payload={"template": "invitation", "recipients": ["a@t.example"], "context": INVITATION, "language": "en"},
+        status=OutboxMessage.Status.DELIVERING,
+        claimed_at=timezone.now(),
+    )
+    assert outbox.deliver(message.pk) == "skipped"
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        claimed_at=timezone.now() - timedelta(seconds=settings.OUTBOX_LEASE + 1)
+    )
+    assert outbox.deliver(message.pk) == "sent"
+    assert len(mailoutbox) == 1

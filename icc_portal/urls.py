@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("my/index/", include("index.desk_urls")),
     path("index/", include("index.urls")),
     path("cities/<slug:city_slug>/index/", include("index.city_urls")),
+    path("", include("profiles.urls")),
     path("cities/", include("cities.urls")),
     path("good-practices/", include("goodpractices.urls")),
     prefix_default_language=False,

@@ -25,6 +25,8 @@ INDEX_API_REVIEW = {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordin
 DESK_ACTION = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
 # API writes: session-less anonymous gets 403; another city's practice is 404.
 API_WRITE = {"anonymous": FORBIDDEN, "coordinator_a": CREATED, "coordinator_b": NOT_FOUND, "secretariat": CREATED}
+# A POST only the secretariat may make: the login page for the anonymous, 404 for coordinators.
+SECRETARIAT_POST = {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
 API_REVIEW_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": 409}
 
 
@@ -174,6 +176,20 @@ ROUTES = [
           method="POST"),
     Route("api:index-assessment-results", "/api/v1/index/assessments/{index_draft_a.pk}/results/", INDEX_API_DRAFT),
     Route("api:index-assessment-results", "/api/v1/index/assessments/{index_published_a.pk}/results/", PUBLIC),
+
+    # Intercultural profiles (city A's profile is built but not public)
+    Route("profiles:desk", "/profiles/", SECRETARIAT_PAGE),
+    Route("profiles:rebuild-all", "/profiles/all/", SECRETARIAT_POST, method="POST"),
+    Route("profiles:batch", "/profiles/batch/{profile_batch}/", SECRETARIAT_PAGE),
+    Route("profiles:rebuild", "/profiles/{city_a.slug}/build/", SECRETARIAT_POST, method="POST"),
+    Route("profiles:publish", "/profiles/{city_a.slug}/publish/", SECRETARIAT_POST, method="POST"),
+    Route("profiles:document", "/cities/{city_a.slug}/profile/{profile_document_a.pk}.pdf", CITY_A_ONLY),
+    Route("profiles:current", "/cities/{city_a.slug}/profile/en.pdf", {**CITY_A_ONLY, "coordinator_a": FOUND,
+          "secretariat": FOUND}, note="to the newest complete document"),
+    Route("api:city-profile", "/api/v1/cities/{city_a.slug}/profile/", INDEX_API_DRAFT),
+    Route("api:city-profile", "/api/v1/cities/{city_a.slug}/profile/",
+          {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": ACCEPTED},
+          method="POST", data={"language": "fr"}),
 ]
 # fmt: on
 
@@ -191,8 +207,11 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
     from .index.factories import index_world
 
     index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
+    from .profiles.factories import profile_world
+
     return {
         **index_objects,
+        **profile_world(city_a=city_a),
         "published_practice": published_practice,
         "draft_practice_a": draft_practice_a,
         "published_file": reference_file(published_practice),

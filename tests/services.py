@@ -41,7 +41,7 @@ def _test_database_url() -> str:
 class Worker:
     """A `celery worker` process on a queue of its own, writing its e-mails as files the test can read."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, media_root: Path | None = None):
         self.queue = f"test-{uuid.uuid4().hex[:12]}"
         self.mail_dir = tmp / "mail"
         self.log = tmp / "worker.log"
@@ -53,6 +53,8 @@ class Worker:
             "EMAIL_URL": "file://",
             "EMAIL_FILE_PATH": str(self.mail_dir),
             "DJANGO_SETTINGS_MODULE": "icc_portal.settings",
+            # The worker stores files (built profiles) where the tests read them.
+            **({"MEDIA_ROOT": str(media_root)} if media_root else {}),
         }
         self.process = subprocess.Popen(
             [
@@ -113,9 +115,9 @@ class Worker:
 
 
 @pytest.fixture(scope="session")
-def _worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+def _worker_process(django_db_setup, django_db_blocker, tmp_path_factory, _media_root):
     with django_db_blocker.unblock():
-        worker = Worker(tmp_path_factory.mktemp("celery"))
+        worker = Worker(tmp_path_factory.mktemp("celery"), media_root=_media_root)
     previous_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = worker.queue
     yield worker

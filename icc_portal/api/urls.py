@@ -5,6 +5,7 @@ from accounts.api.views import ObtainTokenView
 from cities.api.views import CityViewSet
 from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
 from index.api.views import AssessmentViewSet, EditionViewSet
+from profiles.api.views import ProfileView
 
 from .router import router
 
@@ -17,6 +18,7 @@ router.register("index/assessments", AssessmentViewSet, basename="index-assessme
 app_name = "api"
 urlpatterns = [
     path("v1/auth/token/", ObtainTokenView.as_view(), name="token"),
+    path("v1/cities/<slug:slug>/profile/", ProfileView.as_view(), name="city-profile"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(api_version="1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "goodpractices",
     "index",
     "events",
+    "profiles",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +98,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded documents live outside the static path and are served only through permission-checking views.
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

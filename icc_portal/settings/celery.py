@@ -32,3 +32,14 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": float(env_str("OUTBOX_SWEEP_EVERY", "60"))},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# Profiles: a changed profile is rebuilt once it has been quiet this long (ten changes in a minute, one build).
+PROFILE_REBUILD_DEBOUNCE = int(env_str("PROFILE_REBUILD_DEBOUNCE", "60"))
+CELERY_BEAT_SCHEDULE["rebuild-stale-profiles"] = {
+    "task": "profiles.tasks.rebuild_stale_profiles",
+    "schedule": float(env_str("PROFILE_REBUILD_EVERY", "60")),
+}
+# Worker hygiene for PDF builds: children recycled after N tasks or M MB, so a leak or a large build cannot pile up.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = int(env_str("CELERY_WORKER_MAX_TASKS_PER_CHILD", "50"))
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(env_str("CELERY_WORKER_MAX_MEMORY_PER_CHILD", "400000"))  # KiB
+CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -62,15 +62,18 @@ def document_url(document: ProfileDocument) -> str:
 
 def batch_progress(batch: str) -> dict:
     counts = dict(ProfileDocument.objects.filter(batch=batch).values_list("status").annotate(n=Count("pk")).order_by())
-    failed = list(
-        ProfileDocument.objects.filter(batch=batch, status=DocumentStatus.FAILED).select_related("profile__city")
+    finished = list(
+        ProfileDocument.objects.filter(batch=batch, status__in=[DocumentStatus.READY, DocumentStatus.FAILED])
+        .select_related("profile__city")
+        .order_by("profile__city__name")
     )
     total = sum(counts.values())
     return {
         "total": total,
         "counts": {status: counts.get(status, 0) for status in DocumentStatus.values},
         "done": counts.get(DocumentStatus.READY, 0) + counts.get(DocumentStatus.FAILED, 0) == total,
-        "failed": failed,
+        "failed": [d for d in finished if d.status == DocumentStatus.FAILED],
+        "ready": [d for d in finished if d.status == DocumentStatus.READY][:50],
     }
 
 

@@ -1,5 +1,7 @@
 """The profile's pages: downloads behind the permission check, and the secretariat's build desk."""
 
+import uuid
+
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,10 +49,10 @@ def desk(request):
 @require_POST
 def rebuild(request, city_slug: str):
     city = get_object_or_404(City, slug=city_slug)
-    language = _language(request)
-    services.profile_request_build(city=city, language=language, by=request.user)
+    batch = uuid.uuid4().hex[:12]
+    services.profile_request_build(city=city, language=_language(request), by=request.user, batch=batch)
     messages.success(request, _("The profile of %(city)s is queued for building.") % {"city": city.name})
-    return redirect(request.POST.get("back") == "city" and city.get_absolute_url() or "profiles:desk")
+    return redirect("profiles:batch", batch=batch)
 
 
 @secretariat_required

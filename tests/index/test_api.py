@@ -147,7 +147,8 @@ def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coord
     services.answers_save(
         assessment=assessment, items=[{"question": "c.statement", "choices": ["yes"]}], by=coordinator_a
     )
-    for index, answer in enumerate(["yes", "no"]):
+    # Four peers: rule 7 shows a group's average and percentile from three peers on.
+    for index, answer in enumerate(["yes", "no", "yes", "no"]):
         city = CityFactory(slug=f"peer-{index}", country=city_a.country, population=290_000, foreign_born_share=30)
         peer = services.assessment_create(city=city, edition=edition, year=2023, by=secretariat)
         services.answers_save(assessment=peer, items=[{"question": "c.statement", "choices": [answer]}], by=secretariat)
@@ -157,7 +158,7 @@ def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coord
     assert set(results) == {"core", "extended", "areas", "groups", "peers"}
     assert results["areas"]["commitment"] == 50
     network = results["peers"]["network"]
-    assert network["n"] == 2 and network["percentile"] == 50
+    assert network["n"] == 4 and network["percentile"] == 50
     assert results["peers"]["country"]["label"] == "Norway"
     assert results["peers"]["diversity_band"]["n"] == 0
     assert results["extended"] is None

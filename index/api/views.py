@@ -113,7 +113,7 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def _find(self, queryset, pk) -> Assessment:
         """The assessment with this id in the queryset. One answer for every id the caller may not see, whether it
         exists or not: 403 for anonymous callers (log in first, as for any protected endpoint), 404 for others."""
-        found = queryset.filter(pk=pk).first() if str(pk).isascii() and str(pk).isdigit() else None
+        found = selectors.assessment_in(queryset, pk)
         if found is None:
             _require_login(self.request)
             raise exceptions.NotFound()

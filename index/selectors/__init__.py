@@ -21,7 +21,15 @@ from .desk import (
     startable_cities,
     team_member,
 )
-from .editions import EditionData, answer_data, edition_as_file, edition_data, editions, question_spec
+from .editions import (
+    EditionData,
+    answer_data,
+    edition_as_file,
+    edition_data,
+    editions,
+    group_titles,
+    question_spec,
+)
 from .results import (
     assessment_results,
     assessment_scores,
@@ -35,7 +43,13 @@ from .results import (
     progress,
 )
 from .secretariat import answers_table, results_table, wave_overview
-from .visibility import answerable_area_ids, assessment_visible_to, assessment_workable_by, taken_areas
+from .visibility import (
+    answerable_area_ids,
+    assessment_in,
+    assessment_visible_to,
+    assessment_workable_by,
+    taken_areas,
+)
 
 __all__ = [
     "EditionData",
@@ -43,6 +57,7 @@ __all__ = [
     "answer_data",
     "answerable_area_ids",
     "answers_table",
+    "assessment_in",
     "area_page",
     "area_progress",
     "area_questions",
@@ -61,6 +76,7 @@ __all__ = [
     "edition_data",
     "editions",
     "editions_with_areas",
+    "group_titles",
     "network_results",
     "peer_area_averages",
     "peer_label",

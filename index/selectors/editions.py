@@ -26,6 +26,11 @@ def editions() -> QuerySet[IndexEdition]:
     return IndexEdition.objects.all()
 
 
+def group_titles(edition: IndexEdition) -> dict[str, str]:
+    """The titles of the edition's groups of areas, by code."""
+    return {g.code: g.title for g in IndexGroup.objects.filter(edition=edition)}
+
+
 def edition_data(edition: IndexEdition) -> EditionData:
     areas = list(IndexArea.objects.filter(edition=edition).select_related("group").order_by("position"))
     questions = list(Question.objects.filter(edition=edition).order_by("area__position", "position"))

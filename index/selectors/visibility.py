@@ -37,3 +37,10 @@ def answerable_area_ids(*, user, assessment: Assessment) -> set[int]:
     if rules.is_member_of(user, assessment.city):
         return set(AreaAssignment.objects.filter(assessment=assessment, user=user).values_list("area_id", flat=True))
     return set()
+
+
+def assessment_in(queryset: QuerySet[Assessment], pk) -> Assessment | None:
+    """The assessment with this id among `queryset`, or None; an id that is not a number names none."""
+    if not (str(pk).isascii() and str(pk).isdigit()):
+        return None
+    return queryset.filter(pk=pk).first()

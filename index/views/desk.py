@@ -121,19 +121,17 @@ def desk_area(request, pk, area):
             messages.success(request, _("Answers saved."))
             following = page["next_area"] if request.POST.get("go") == "next" else None
             return redirect("index_desk:area", pk=assessment.pk, area=(following or area).code)
+    post = request.POST if errors else None  # a refused form shows again what was typed
     rows = [
-        {
-            "question": row.question,
-            "answer": row.answer,
-            "scored": row.scored,
-            "given": forms.given_from_post(request.POST, row.question)
-            if errors
-            else forms.given_from_answer(row.answer),
-        }
+        {"question": row.question, "answer": row.answer, "scored": row.scored, "given": _given(row, post)}
         for row in questions
     ]
     context = {"assessment": assessment, "area": area, "rows": rows, "errors": errors, **page}
     return render(request, "index/desk_area.html", context)
+
+
+def _given(row: selectors.QuestionRow, post) -> dict:
+    return forms.given_from_post(post, row.question) if post is not None else forms.given_from_answer(row.answer)
 
 
 @login_required

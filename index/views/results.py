@@ -34,7 +34,7 @@ def _results_context(wave: Assessment) -> dict:
     results = selectors.assessment_results(wave)
     peer_averages = selectors.peer_area_averages(wave)
     rows = [(a.title, results["areas"].get(a.code), peer_averages.get(a.code)) for a in selectors.taken_areas(wave)]
-    groups = {g.code: g.title for g in wave.edition.groups.all()}
+    groups = selectors.group_titles(wave.edition)
     # Rule 7: with fewer than three other cities validated, the network's averages are not shown at all.
     peer_label = _("Network average") if peer_averages else None
     chart = charts.area_bars(rows, title=_("Score of %(city)s") % {"city": wave.city.name}, peer_label=peer_label)

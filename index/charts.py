@@ -14,16 +14,17 @@ TEXT = "#1b1f24"
 PALETTE = ["#1f5f99", "#c2571a", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e00"]
 
 
-def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str, peer_label: str) -> str:
+def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str, peer_label: str | None) -> str:
     """Horizontal bars (0–100) per area, with the peers' average as a tick on each bar.
 
-    `rows` are (label, score, peer average); a missing score draws no bar.
+    `rows` are (label, score, peer average); a missing score draws no bar, a missing average no tick. Without a
+    `peer_label` (too few peers to show their average) the legend names the city's bars only.
     """
     label_width, bar_width, row_height, top = 220, 360, 26, 34
     height = top + row_height * len(rows) + 30
     width = label_width + bar_width + 60
     parts = [_open(width, height, title)]
-    parts.append(_legend(label_width, 14, [(BAR, title), (PEER, peer_label)]))
+    parts.append(_legend(label_width, 14, [(BAR, title)] + ([(PEER, peer_label)] if peer_label else [])))
     for tick in range(0, 101, 25):
         x = label_width + bar_width * tick / 100
         parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 24}" stroke="{GRID}"/>')

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class QuestionKind(models.TextChoices):
@@ -30,6 +31,18 @@ class AssessmentStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class AssessmentEventKind(models.TextChoices):
+    """The steps of an assessment's history (`AssessmentEvent.action`), named as the desk's history shows them."""
+
+    CREATED = "created", pgettext_lazy("assessment history", "started")
+    SUBMITTED = "submitted", pgettext_lazy("assessment history", "submitted")
+    RETURNED = "returned", pgettext_lazy("assessment history", "returned to the city")
+    VALIDATED = "validated", pgettext_lazy("assessment history", "validated")
+    PUBLISHED = "published", pgettext_lazy("assessment history", "published")
+    OVERRIDE = "override", pgettext_lazy("assessment history", "points overridden")
+    OPTIONAL_AREAS = "optional_areas", pgettext_lazy("assessment history", "optional areas changed")
+
+
 # Statuses whose scores count for the peer groups (rule 7: validated, and published after it).
 VALIDATED_STATUSES = (AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED)
 
@@ -38,6 +51,8 @@ DONT_KNOW = "dont_know"
 
 
 class PeerGroup(models.TextChoices):
+    """The four peer groups of rule 7, in the order of `scoring.PEER_GROUPS` (the one list; a test holds them equal)."""
+
     NETWORK = "network", _("All cities of the network")
     POPULATION_BAND = "population_band", _("Cities of the same size")
     DIVERSITY_BAND = "diversity_band", _("Cities with a similar foreign-born share")

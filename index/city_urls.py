@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import converters, views  # noqa: F401  (converters registers <code:>)
+from . import converters  # noqa: F401  (registers <code:>)
+from .views import results
 
 app_name = "index_city"
 urlpatterns = [
-    path("", views.city_results, name="results"),
-    path("<code:edition>/<int:year>/", views.city_results, name="wave"),
+    path("", results.city_results, name="results"),
+    path("<code:edition>/<int:year>/", results.city_results, name="wave"),
 ]

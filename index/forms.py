@@ -1,11 +1,13 @@
-"""The forms of the coordinator's Index desk: what a post may carry, checked before any query or write."""
+"""The forms of the Index desk: what a post may carry, checked before any query or write, and the area page's
+answers read from a post."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 
-from .models import IndexEdition
+from .choices import CHOICE_KINDS, QuestionKind
+from .models import Answer, IndexEdition, Question
 
 
 class AssessmentStartForm(forms.Form):
@@ -42,12 +44,58 @@ class ColleagueInviteForm(forms.Form):
         return [f"{self.fields[name].label}: {error}" for name, errors in self.errors.items() for error in errors]
 
 
-class SecretariatWaveForm(forms.Form):
-    """The edition and year the secretariat's overview shows; an impossible value falls back to the default."""
+# The area page's answers: one group of fields per question, named `q-<code>-<field>` -----------------------
 
-    edition = forms.CharField(required=False, max_length=40)
-    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
 
-    def values(self) -> tuple[str, int | None]:
-        self.is_valid()
-        return self.cleaned_data.get("edition") or "", self.cleaned_data.get("year")
+def answer_items(post, questions) -> list[dict]:
+    """The answers an area's form posts, as the items `services.answers_save` takes (the service checks them)."""
+    return [_answer_item(post, q) for q in questions]
+
+
+def _answer_item(post, q: Question) -> dict:
+    prefix = f"q-{q.code}"
+    item = {
+        "question": q.code,
+        "comment": post.get(f"{prefix}-comment", ""),
+        "evidence_url": post.get(f"{prefix}-evidence", ""),
+    }
+    if q.kind in CHOICE_KINDS:
+        item["choices"] = [c for c in post.getlist(f"{prefix}-choices") if c]
+    elif q.kind == QuestionKind.TEXT:
+        item["text"] = post.get(f"{prefix}-text", "")
+    else:
+        item["value"] = post.get(f"{prefix}-value", "").strip().replace(",", ".") or None
+    return item
+
+
+def given_from_post(post, q: Question) -> dict:
+    """What was typed for a question, to show it again when the form is refused (nothing typed is lost)."""
+    prefix = f"q-{q.code}"
+    return {
+        "choices": post.getlist(f"{prefix}-choices"),
+        "value": post.get(f"{prefix}-value", ""),
+        "text": post.get(f"{prefix}-text", ""),
+        "comment": post.get(f"{prefix}-comment", ""),
+        "evidence": post.get(f"{prefix}-evidence", ""),
+    }
+
+
+def given_from_answer(answer: Answer | None) -> dict:
+    """The saved answer as the form's fields show it (a whole number without its ".0")."""
+    if answer is None:
+        return {"choices": [], "value": "", "text": "", "comment": "", "evidence": ""}
+    value = "" if answer.value is None else (int(answer.value) if answer.value.is_integer() else answer.value)
+    return {
+        "choices": answer.choices,
+        "value": value,
+        "text": answer.text,
+        "comment": answer.comment,
+        "evidence": answer.evidence_url,
+    }
+
+
+def override_points(post) -> float | None:
+    """The points the override form posts: None for an empty field (removes the override); ValueError if it is
+    not a number."""
+    raw = (post.get("points") or "").strip().replace(",", ".")
+    return float(raw) if raw else None

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AssessmentStatus, DataKind, QuestionKind
+from .choices import AssessmentEventKind, AssessmentStatus, DataKind, QuestionKind
 
 
 class IndexEdition(models.Model):
@@ -211,6 +211,19 @@ class AreaAssignment(models.Model):
         return f"{self.user} – {self.area}"
 
 
+def answer_given(prefix: str = "") -> Q:
+    """The one definition of "answered": a choice, a number or a text (a comment or a link alone is not an answer).
+
+    `prefix` reaches answers through a relation (`"answers__"`). Services strip texts, so an empty text is "".
+    """
+    return Q(**{f"{prefix}value__isnull": False}) | ~Q(**{f"{prefix}choices": []}) | ~Q(**{f"{prefix}text": ""})
+
+
+class AnswerQuerySet(models.QuerySet):
+    def given(self):
+        return self.filter(answer_given())
+
+
 class Answer(models.Model):
     """The city's answer to one question, with who gave it, a comment and a link to the evidence.
 
@@ -233,6 +246,8 @@ class Answer(models.Model):
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
 
+    objects = AnswerQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
@@ -249,14 +264,15 @@ class Answer(models.Model):
 
     @property
     def is_given(self) -> bool:
-        return bool(self.choices) or self.value is not None or bool(self.text.strip())
+        """`answer_given` for an answer in hand."""
+        return bool(self.choices) or self.value is not None or bool(self.text)
 
 
 class AssessmentEvent(models.Model):
     """The assessment's history: created, submitted, returned with comments, validated, published, overrides."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("action"), max_length=20)
+    action = models.CharField(_("action"), max_length=20, choices=AssessmentEventKind.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)

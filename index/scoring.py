@@ -9,7 +9,8 @@ Rules, numbered as in the contract:
 5. a group's score is the weighted mean of its areas (area weights);
 6. core = weighted mean of the non-optional areas; extended adds the optional areas taken (none taken: none);
 7. peer groups among other cities' latest validated assessments: network, population band, foreign-born band,
-   country; `percentile` is the share of peers whose core index is lower.
+   country; `percentile` is the share of peers whose core index is lower. A group of fewer than `MIN_PEERS`
+   keeps its `n` but shows no average or percentile (`shown`): one or two peers' scores would be revealed.
 
 A question whose maximum is 0 cannot be scored and is left out; an area with no scored question has no
 score (None) and is left out of the group and index means. Scores are returned unrounded.
@@ -20,13 +21,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 SCORED_DATA_KINDS = frozenset({"input", "impact"})
 CHOICE_KINDS = frozenset({"yes_no", "single", "multiple"})
 BAND_KINDS = frozenset({"number", "percent"})
+# The peer groups of rule 7: the one list that results, exports and pages read (`choices.PeerGroup` labels them).
 PEER_GROUPS = ("network", "population_band", "diversity_band", "country")
+MIN_PEERS = 3
 
 
 @dataclass(frozen=True)
@@ -262,39 +265,51 @@ def peer_groups(city: CityProfile, others: Iterable[CityProfile]) -> dict[str, P
     return stats
 
 
-def peer_groups_for_all(profiles: Iterable[CityProfile]) -> dict[int, dict[str, PeerStats]]:
+def peer_groups_for_all(
+    profiles: Iterable[CityProfile], pool: Iterable[CityProfile] | None = None
+) -> dict[int, dict[str, PeerStats]]:
     """Rule 7 for every city at once in O(n log n): sorted cores per group, bisected for each city.
 
-    Gives the same numbers as `peer_groups` city by city (a property test checks it), without the n² scan.
+    `pool` holds the peers, one profile per city (by default the profiles themselves); a city's own entry in the
+    pool, which may be another wave than the one compared, is taken out. Gives the same numbers as `peer_groups`
+    city by city (a property test checks it), without the n² scan.
     """
     profiles = list(profiles)
+    pool = profiles if pool is None else list(pool)
+    own = {p.city_id: p for p in pool}
     by_group: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for p in profiles:
+    for p in pool:
         for group in PEER_GROUPS:
             key = getattr(p, group)
             if key is not None:
                 by_group[(group, key)].append(p.core)
     sorted_cores = {k: sorted(v) for k, v in by_group.items()}
     sums = {k: sum(v) for k, v in by_group.items()}
-    result = {}
-    for p in profiles:
-        stats = {}
-        for group in PEER_GROUPS:
-            key = getattr(p, group)
-            if key is None:
-                stats[group] = PeerStats(key=None, n=0, average=None, percentile=None)
-                continue
-            cores = sorted_cores[(group, key)]
-            n = len(cores) - 1  # the city itself is not its own peer
-            if n == 0:
-                stats[group] = PeerStats(key=key, n=0, average=None, percentile=None)
-                continue
-            lower = bisect_left(cores, p.core)  # strictly lower; the city's own core is never below itself
-            stats[group] = PeerStats(
-                key=key, n=n, average=(sums[(group, key)] - p.core) / n, percentile=100 * lower / n
-            )
-        result[p.city_id] = stats
-    return result
+    return {
+        p.city_id: {group: _bisected(p, group, own.get(p.city_id), sorted_cores, sums) for group in PEER_GROUPS}
+        for p in profiles
+    }
+
+
+def _bisected(city: CityProfile, group: str, own: CityProfile | None, sorted_cores: dict, sums: dict) -> PeerStats:
+    key = getattr(city, group)
+    if key is None:
+        return PeerStats(key=None, n=0, average=None, percentile=None)
+    cores = sorted_cores.get((group, key), [])
+    inside = own is not None and getattr(own, group) == key  # the city is not its own peer
+    n = len(cores) - inside
+    if n == 0:
+        return PeerStats(key=key, n=0, average=None, percentile=None)
+    lower = bisect_left(cores, city.core) - (inside and own.core < city.core)  # strictly lower
+    total = sums[(group, key)] - (own.core if inside else 0)
+    return PeerStats(key=key, n=n, average=total / n, percentile=100 * lower / n)
+
+
+def shown(stats: PeerStats, min_peers: int = MIN_PEERS) -> PeerStats:
+    """What may be shown of a peer group: its size always, its average and percentile from `min_peers` peers."""
+    if stats.n >= min_peers:
+        return stats
+    return replace(stats, average=None, percentile=None)
 
 
 def _stats(key: str | None, core: float, peer_cores: list[float], peer_ids: tuple[int, ...]) -> PeerStats:

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import converters, views  # noqa: F401  (converters registers <code:>)
+from . import converters  # noqa: F401  (registers <code:>)
+from .views import results, secretariat
 
 app_name = "index"
 urlpatterns = [
-    path("method/", views.method, name="method"),
-    path("secretariat/", views.secretariat, name="secretariat"),
-    path("secretariat/<code:edition>/<int:year>/results.csv", views.export_results, name="export-results"),
-    path("secretariat/<code:edition>/<int:year>/answers.csv", views.export_answers, name="export-answers"),
+    path("method/", results.method, name="method"),
+    path("secretariat/", secretariat.overview, name="secretariat"),
+    path("secretariat/<code:edition>/<int:year>/results.csv", secretariat.export_results, name="export-results"),
+    path("secretariat/<code:edition>/<int:year>/answers.csv", secretariat.export_answers, name="export-answers"),
 ]

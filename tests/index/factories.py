@@ -95,3 +95,20 @@ def index_world(*, city_a, coordinator_a, secretariat) -> dict:
     services.assessment_publish(assessment=published, by=secretariat)
     draft = services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
     return {"index_edition": edition, "index_published_a": published, "index_draft_a": draft}
+
+
+STEPS = ("draft", "submitted", "validated", "published")
+
+
+def assessment_through(city, edition, year, *, by, until="published", answers=None):
+    """An assessment of `city` taken through the workflow up to `until`, answered as `answers` (by default
+    "yes" to c.statement), every step made by `by`."""
+    from index import services
+
+    assessment = services.assessment_create(city=city, edition=edition, year=year, by=by)
+    items = answers if answers is not None else [{"question": "c.statement", "choices": ["yes"]}]
+    services.answers_save(assessment=assessment, items=items, by=by)
+    moves = [services.assessment_submit, services.assessment_validate, services.assessment_publish]
+    for move in moves[: STEPS.index(until)]:
+        assessment = move(assessment=assessment, by=by)
+    return assessment

@@ -147,7 +147,8 @@ def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coord
     services.answers_save(
         assessment=assessment, items=[{"question": "c.statement", "choices": ["yes"]}], by=coordinator_a
     )
-    for index, answer in enumerate(["yes", "no"]):
+    # Four peers: rule 7 shows a group's average and percentile from three peers on.
+    for index, answer in enumerate(["yes", "no", "yes", "no"]):
         city = CityFactory(slug=f"peer-{index}", country=city_a.country, population=290_000, foreign_born_share=30)
         peer = services.assessment_create(city=city, edition=edition, year=2023, by=secretariat)
         services.answers_save(assessment=peer, items=[{"question": "c.statement", "choices": [answer]}], by=secretariat)
@@ -157,7 +158,7 @@ def test_results_carry_peer_groups(client_as, edition, assessment, city_a, coord
     assert set(results) == {"core", "extended", "areas", "groups", "peers"}
     assert results["areas"]["commitment"] == 50
     network = results["peers"]["network"]
-    assert network["n"] == 2 and network["percentile"] == 50
+    assert network["n"] == 4 and network["percentile"] == 50
     assert results["peers"]["country"]["label"] == "Norway"
     assert results["peers"]["diversity_band"]["n"] == 0
     assert results["extended"] is None
@@ -200,3 +201,59 @@ def test_answers_that_are_not_a_list_or_an_object_are_a_400(client_as, assessmen
         f"/api/v1/index/assessments/{assessment.pk}/answers/", body, content_type="application/json"
     )
     assert response.status_code == 400 and "Send a list of answers." in str(response.json())
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", ""),
+        ("get", "results/"),
+        ("put", "answers/"),
+        ("post", "submit/"),
+        ("post", "validate/"),
+        ("post", "return/"),
+        ("post", "publish/"),
+    ],
+)
+def test_f15_anonymous_callers_cannot_tell_which_assessment_ids_exist(client, assessment, method, path):
+    """A private assessment and an id that names none answer the same: 403, as any protected endpoint does."""
+    missing = assessment.pk + 1000
+    answers = [
+        getattr(client, method)(f"/api/v1/index/assessments/{pk}/{path}", [], content_type="application/json")
+        for pk in (assessment.pk, missing)
+    ]
+    assert [a.status_code for a in answers] == [403, 403]
+    assert answers[0].json() == answers[1].json()
+
+
+def test_f15_a_logged_in_outsider_gets_404_for_both(client_as, assessment):
+    client = client_as("coordinator_b")
+    for pk in (assessment.pk, assessment.pk + 1000):
+        assert client.get(f"/api/v1/index/assessments/{pk}/results/").status_code == 404
+        assert client.get(f"/api/v1/index/assessments/{pk}/").status_code == 404
+
+
+def test_published_assessments_stay_open_to_anonymous_callers(client, assessment, coordinator_a, secretariat):
+    services.assessment_submit(assessment=assessment, by=coordinator_a)
+    services.assessment_validate(assessment=assessment, by=secretariat)
+    services.assessment_publish(assessment=assessment, by=secretariat)
+    assert client.get(f"/api/v1/index/assessments/{assessment.pk}/").json()["status"] == "published"
+
+
+def test_the_assessment_list_filters_through_the_assessment_filterset(client_as, edition, city_a, city_b, secretariat):
+    from .factories import assessment_through
+
+    assessment_through(city_a, edition, 2023, by=secretariat)
+    assessment_through(city_b, edition, 2025, by=secretariat, until="submitted")
+    client = client_as("secretariat")
+
+    def listed(query):
+        return [(a["city"], a["year"]) for a in client.get("/api/v1/index/assessments/", query).json()["results"]]
+
+    assert listed({}) == [("city-b", 2025), ("city-a", 2023)]
+    assert listed({"status": "submitted"}) == [("city-b", 2025)]
+    assert listed({"city": "city-a", "edition": "T-1", "year": 2023}) == [("city-a", 2023)]
+    assert listed({"edition": "nope"}) == []
+    assert client.get("/api/v1/index/assessments/", {"year": "abc"}).status_code == 400
+    assert client.get("/api/v1/index/assessments/", {"status": "lost"}).status_code == 400
+    assert [a["city"] for a in client_as("anonymous").get("/api/v1/index/assessments/").json()["results"]] == ["city-a"]

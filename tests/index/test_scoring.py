@@ -11,6 +11,7 @@ from index.scoring import (
     ChoiceSpec,
     CityProfile,
     EditionSpec,
+    PeerStats,
     QuestionSpec,
     area_score,
     is_scored,
@@ -20,6 +21,7 @@ from index.scoring import (
     question_points,
     question_score,
     results,
+    shown,
 )
 
 YES_NO = (ChoiceSpec("yes", 1), ChoiceSpec("no", 0))
@@ -365,3 +367,32 @@ def test_fast_peer_groups_agree_with_the_definition(all_profiles):
             assert fast[profile.city_id][group].average == pytest.approx(stats.average)
             if stats.percentile is not None:
                 assert 0 <= stats.percentile <= 100
+
+
+def test_a_group_of_fewer_than_three_peers_shows_its_size_but_no_average_or_percentile():
+    """Rule 7: a comparison with one or two cities would reveal their scores."""
+    stats = {group: shown(s) for group, s in peer_groups(PEERS[0], PEERS).items()}
+    assert (stats["network"].n, stats["network"].average, stats["network"].percentile) == (4, 50, 50)
+    for group in ("population_band", "diversity_band", "country"):
+        assert (stats[group].n, stats[group].average, stats[group].percentile) == (2, None, None)
+    assert shown(PeerStats(key="NO", n=3, average=40, percentile=0)).average == 40
+    assert shown(PeerStats(key="NO", n=0, average=None, percentile=None)).n == 0
+
+
+def test_the_peer_groups_are_one_list():
+    from index.choices import PeerGroup
+    from index.scoring import PEER_GROUPS
+
+    assert tuple(PeerGroup.values) == PEER_GROUPS
+
+
+@given(profiles, profiles)
+def test_fast_peer_groups_against_a_pool_agree_with_the_definition(subjects, pool):
+    """The secretariat's export compares a wave's cities with the other cities' latest validated assessments:
+    the pool, where a city's own entry may be another wave than the one compared."""
+    fast = peer_groups_for_all(subjects, pool=pool)
+    for profile in subjects:
+        for group, stats in peer_groups(profile, pool).items():
+            assert fast[profile.city_id][group].n == stats.n
+            assert fast[profile.city_id][group].percentile == pytest.approx(stats.percentile)
+            assert fast[profile.city_id][group].average == pytest.approx(stats.average)

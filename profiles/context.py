@@ -13,7 +13,7 @@ from goodpractices.models import GoodPractice
 from index import charts, selectors
 from index.choices import AssessmentStatus
 from index.models import Assessment
-from index.recommendations import latest_published_assessment, recommendations_for
+from index.selectors.recommendations import latest_published_assessment, recommendations_for
 
 SUMMARY_WORDS = 70
 OWN_PRACTICES = 12

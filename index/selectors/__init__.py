@@ -30,6 +30,7 @@ from .editions import (
     group_titles,
     question_spec,
 )
+from .recommendations import latest_published_assessment, recommendations_for
 from .results import (
     assessment_results,
     assessment_scores,
@@ -79,6 +80,8 @@ __all__ = [
     "group_titles",
     "network_results",
     "peer_area_averages",
+    "recommendations_for",
+    "latest_published_assessment",
     "peer_label",
     "peer_profiles",
     "progress",

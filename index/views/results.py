@@ -46,6 +46,8 @@ def _results_context(wave: Assessment) -> dict:
         "network_compared": bool(peer_averages),
         "area_chart": mark_safe(chart),  # built from escaped strings in charts.py
         "is_final": wave.status in VALIDATED_STATUSES,
+        # Where to look for ideas: the weakest areas, with practices of other cities (the profile shows the same).
+        "ideas": selectors.recommendations_for(wave) if wave.status in VALIDATED_STATUSES else [],
         "is_published": wave.status == AssessmentStatus.PUBLISHED,
     }
 

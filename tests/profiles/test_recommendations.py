@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.recommendations import Candidate, CityTraits, rank_practices, recommendations_for, weakest_areas
+from index.selectors.recommendations import Candidate, CityTraits, rank_practices, recommendations_for, weakest_areas
 
 
 def test_the_weakest_areas_are_the_lowest_scores_with_ties_broken_by_weight():
@@ -41,3 +41,13 @@ def test_recommendations_for_a_hand_built_network(network):
     assert "the same country" in commitment.recommendations[0].reasons
     assert "scores 95.0 in this area" in commitment.recommendations[1].reasons
     assert [r.practice.title for r in areas[1].recommendations] == ["Delta schools"]
+
+
+@pytest.mark.django_db
+def test_the_public_results_page_shows_where_to_look_for_ideas(network, city_a, client):
+    response = client.get(f"/cities/{city_a.slug}/index/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Where to look for ideas" in page
+    assert "Gamma charter" in page and "the same country" in page
+    assert "Gamma draft" not in page  # only published practices

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from cities.choices import diversity_band, population_band
 from goodpractices.models import FieldOfAction, GoodPractice
 
-from .choices import AssessmentStatus
-from .models import Assessment
+from ..choices import AssessmentStatus
+from ..models import Assessment
 
 WEAKEST = 3
 PER_AREA = 3

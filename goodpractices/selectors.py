@@ -14,6 +14,15 @@ def practice_visible_to(*, user) -> QuerySet[GoodPractice]:
     return rules.city_content_visible_to(queryset, user, public=Q(status=PracticeStatus.PUBLISHED))
 
 
+def practices_coordinated_by(*, user) -> QuerySet[GoodPractice]:
+    """The practices `user` may write and submit: their cities' (every practice for the secretariat). The desk
+    answers 404 for any other, as if it did not exist."""
+    queryset = GoodPractice.objects.select_related("city", "main_field", "revision_of")
+    if rules.is_secretariat(user):
+        return queryset
+    return queryset.filter(city_id__in=rules.coordinated_city_ids(user))
+
+
 def published_practices() -> QuerySet[GoodPractice]:
     """The public database: published practices with what a result card shows (city, country, main field)."""
     return GoodPractice.objects.published().select_related("city__country", "main_field")

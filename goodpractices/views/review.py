@@ -10,28 +10,35 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cities import rules
 from cities.models import City
 
-from .. import services
+from .. import services, template
 from ..choices import PracticeStatus
-from ..diff import diff_snapshots
-from ..forms import PracticeForm, ReviewForm, ReviewQueueFilterForm
+from ..diff import diff_snapshots, labelled_rows
+from ..forms import ReviewForm, ReviewQueueFilterForm
 from ..guidance import QUALITY_CRITERIA
 from ..models import FieldOfAction, GoodPractice
+from ..workflow import available_actions
 
+# The moves of the workflow table that this page offers, and the service that makes each.
 ACTIONS = {
-    "request_changes": services.practice_request_changes,
     "publish": services.practice_publish,
+    "request_changes": services.practice_request_changes,
     "reject": services.practice_reject,
     "unpublish": services.practice_unpublish,
+    "republish": services.practice_publish,
 }
+# The quality criteria are assessed with these (a decision on a submission).
+ASSESSED = {"publish", "request_changes", "reject"}
 DONE = {
-    "request_changes": _("Changes requested: the coordinators have been told."),
-    "publish": _("Published: the practice is online and the coordinators have been told."),
-    "reject": _("Rejected: the coordinators have been told."),
-    "unpublish": _("Unpublished: the practice is no longer public."),
+    "request_changes": gettext_lazy("Changes requested: the coordinators have been told."),
+    "publish": gettext_lazy("Published: the practice is online and the coordinators have been told."),
+    "republish": gettext_lazy("Published: the practice is online and the coordinators have been told."),
+    "reject": gettext_lazy("Rejected: the coordinators have been told."),
+    "unpublish": gettext_lazy("Unpublished: the practice is no longer public."),
 }
 
 
@@ -85,7 +92,7 @@ def review_practice(request, pk):
         if action not in ACTIONS:
             raise Http404
         kwargs = {"comment": form.cleaned_data["comment"]}
-        if action != "unpublish":
+        if action in ASSESSED:
             kwargs["criteria"] = form.criteria()
         try:
             result = ACTIONS[action](practice=practice, by=request.user, **kwargs)
@@ -98,11 +105,10 @@ def review_practice(request, pk):
         else:
             messages.success(request, DONE[action])
             return redirect("review-practice", pk=result.pk) if action == "unpublish" else redirect("review")
-    return render(request, "goodpractices/review/practice.html", _context(practice, form))
+    return render(request, "goodpractices/review/practice.html", _context(practice, form, request.user))
 
 
-def _context(practice: GoodPractice, form: ReviewForm) -> dict:
-    labels = {name: field.label for name, field in PracticeForm.base_fields.items()}
+def _context(practice: GoodPractice, form: ReviewForm, user) -> dict:
     current = services.practice_snapshot(practice)
     # What changed since the last time the secretariat looked at it, or against the published text.
     compared_with, baseline = None, None
@@ -117,13 +123,16 @@ def _context(practice: GoodPractice, form: ReviewForm) -> dict:
         (review, [(criteria_names.get(code, code), value) for code, value in review.criteria.items()])
         for review in practice.reviews.select_related("reviewer")
     ]
+    actions = available_actions(practice, user, among=ACTIONS)
+    labels = template.requirement_labels()
     return {
         "practice": practice,
         "form": form,
-        "missing": services.practice_missing_fields(practice),
+        "missing": [labels.get(name, name) for name in services.practice_missing_fields(practice)],
         "transitions": practice.transitions.select_related("by"),
         "reviews": reviews,
         "compared_with": compared_with,
-        "changes": [(labels.get(change.name, change.name), change.segments) for change in changes],
-        "can_review": practice.status == PracticeStatus.SUBMITTED,
+        "changes": labelled_rows(changes),
+        "actions": actions,
+        "assess": any(action.action in ASSESSED for action in actions),
     }

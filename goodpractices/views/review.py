@@ -1,19 +1,14 @@
 """The secretariat's review desk: the queue of submitted practices and the review page."""
 
-import datetime
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cities import rules
 from cities.models import City
+from core.permissions import secretariat_required
 
 from .. import services, template
 from ..choices import PracticeStatus
@@ -21,6 +16,7 @@ from ..diff import diff_snapshots, labelled_rows
 from ..forms import ReviewForm, ReviewQueueFilterForm
 from ..guidance import QUALITY_CRITERIA
 from ..models import FieldOfAction, GoodPractice
+from ..selectors import practices_in_review, waiting_for_cities
 from ..workflow import available_actions
 
 # The moves of the workflow table that this page offers, and the service that makes each.
@@ -42,48 +38,22 @@ DONE = {
 }
 
 
-def _secretariat_only(view):
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not rules.is_secretariat(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
-
-
-@_secretariat_only
+@secretariat_required
 def review_queue(request):
     """Submitted practices, the longest waiting first; filter by city, field of action and waiting time."""
-    queue = GoodPractice.objects.filter(status=PracticeStatus.SUBMITTED).select_related(
-        "city", "main_field", "revision_of"
-    )
     selected = ReviewQueueFilterForm(request.GET).values()
-    city, field, waiting = selected["city"], selected["field"], selected["waiting"]
-    if city:
-        queue = queue.filter(city__slug=city)
-    if field:
-        queue = queue.filter(
-            Q(main_field__code=field) | Q(main_field__parent__code=field) | Q(secondary_fields__code=field)
-        ).distinct()
-    if waiting:
-        queue = queue.filter(submitted_at__lte=timezone.now() - datetime.timedelta(days=int(waiting)))
     context = {
-        "queue": queue.order_by("submitted_at", "id"),
+        "queue": practices_in_review(city=selected["city"], field=selected["field"], waiting=selected["waiting"]),
         "cities": City.objects.filter(good_practices__status=PracticeStatus.SUBMITTED).distinct().order_by("name"),
         "fields": FieldOfAction.objects.all(),
         "selected": selected,
         "waiting_choices": [("", _("Any time")), ("7", _("Over a week")), ("30", _("Over a month"))],
-        "with_city": GoodPractice.objects.filter(status=PracticeStatus.CHANGES_REQUESTED)
-        .select_related("city")
-        .order_by("-updated_at")[:20],
+        "with_city": waiting_for_cities()[:20],
     }
     return render(request, "goodpractices/review/queue.html", context)
 
 
-@_secretariat_only
+@secretariat_required
 def review_practice(request, pk):
     practice = get_object_or_404(GoodPractice.objects.select_related("city", "main_field", "revision_of"), pk=pk)
     form = ReviewForm(request.POST or None)

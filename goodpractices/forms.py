@@ -1,7 +1,6 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -46,21 +45,13 @@ class LinesOfURLs(forms.CharField):
         return lines
 
 
-def _max_length(field: TemplateField) -> int | None:
-    """The column's limit: the model is where a length is stored, so it is where it is said."""
-    try:
-        return GoodPractice._meta.get_field(field.name).max_length
-    except FieldDoesNotExist:
-        return None
-
-
 def _checkboxes(field: TemplateField):
     return forms.MultipleChoiceField(choices=field.choices.choices, widget=forms.CheckboxSelectMultiple)
 
 
 def _month(field: TemplateField):
     widget = forms.TextInput(attrs={"type": "month", "placeholder": field.placeholder})
-    return forms.CharField(max_length=_max_length(field), validators=[MONTH], widget=widget)
+    return forms.CharField(max_length=template.max_length(field), validators=[MONTH], widget=widget)
 
 
 def _date(field: TemplateField):
@@ -70,10 +61,10 @@ def _date(field: TemplateField):
 
 # A form field for each kind of template field (nothing is required to save a draft).
 FORM_FIELDS = {
-    Kind.LINE: lambda field: forms.CharField(max_length=_max_length(field)),
+    Kind.LINE: lambda field: forms.CharField(max_length=template.max_length(field)),
     Kind.SUMMARY: lambda field: forms.CharField(widget=forms.Textarea(attrs={"rows": 3})),
     Kind.PROSE: lambda field: forms.CharField(widget=forms.Textarea),
-    Kind.EMAIL: lambda field: forms.EmailField(max_length=_max_length(field)),
+    Kind.EMAIL: lambda field: forms.EmailField(max_length=template.max_length(field)),
     Kind.MONTH: _month,
     Kind.DATE: _date,
     Kind.FIELD_OF_ACTION: lambda field: FieldOfActionChoice(queryset=FieldOfAction.objects.all()),

@@ -19,9 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
+from .models import GoodPractice
 
 
 class Kind(StrEnum):
@@ -166,8 +168,17 @@ def requirement_labels(template=TEMPLATE) -> dict[str, str]:
     return {requirement.name: requirement.label for requirement in requirements(template)}
 
 
-def by_name(template=TEMPLATE) -> dict[str, TemplateField]:
-    return {field.name: field for field in template}
+def column(field: TemplateField):
+    """The model's column of the field; None for an attribute that is not one (a test's declaration may add one).
+    Lengths stay on the column, where they are stored: the form and the API read them from here."""
+    try:
+        return GoodPractice._meta.get_field(field.name)
+    except FieldDoesNotExist:
+        return None
+
+
+def max_length(field: TemplateField) -> int | None:
+    return getattr(column(field), "max_length", None)
 
 
 # Values: what a saved version stores (plain JSON), and how a value is cleaned before it is set.

@@ -1,32 +1,22 @@
 """What a client may write to a good practice: the template's fields under the contract's names."""
 
-from django.core.exceptions import FieldDoesNotExist
 from rest_framework import serializers
 
 from cities.models import City
 
 from .. import template
-from ..models import MAX_VERSION, MONTH, FieldOfAction, GoodPractice
+from ..models import MAX_VERSION, MONTH, FieldOfAction
 from ..template import Kind, TemplateField
 
 
-def _column(field: TemplateField):
-    try:
-        return GoodPractice._meta.get_field(field.name)
-    except FieldDoesNotExist:  # a test's declaration may name an attribute that is not a column
-        return None
-
-
-def _max_length(field: TemplateField) -> int | None:
-    return getattr(_column(field), "max_length", None)
-
-
 def _text(field: TemplateField, **kwargs):
-    return serializers.CharField(allow_blank=True, max_length=_max_length(field), trim_whitespace=False, **kwargs)
+    return serializers.CharField(
+        allow_blank=True, max_length=template.max_length(field), trim_whitespace=False, **kwargs
+    )
 
 
 def _links(field: TemplateField, **kwargs):
-    column = _column(field)
+    column = template.column(field)
     max_length = column.base_field.max_length if column is not None else None
     return serializers.ListField(child=serializers.URLField(max_length=max_length), **kwargs)
 
@@ -52,7 +42,7 @@ INPUT_FIELDS = {
     Kind.SUMMARY: _text,
     Kind.PROSE: _text,
     Kind.EMAIL: lambda field, **kwargs: serializers.EmailField(
-        allow_blank=True, max_length=_max_length(field), **kwargs
+        allow_blank=True, max_length=template.max_length(field), **kwargs
     ),
     Kind.MONTH: lambda field, **kwargs: serializers.CharField(allow_blank=True, validators=[MONTH], **kwargs),
     Kind.DATE: lambda field, **kwargs: serializers.DateField(allow_null=True, **kwargs),

@@ -7,7 +7,7 @@ template's fields is built from `TEMPLATE`:
 * the coordinator's form (`forms.practice_form_class`),
 * the API's read and write serializers (`api/serializers.py`, `api/write_serializers.py`),
 * the open-data exports (`exports.py`),
-* the saved versions and their diffs (`snapshot`, `apply` below; `services.content`, `diff.py`),
+* the saved versions and their diffs (`snapshot`, `cleaned` below; `services/content.py`, `diff.py`),
 * the "missing fields" message (`missing_requirements`).
 
 A kind says how a value is stored and compared; the form and the serializers map each kind to a field class

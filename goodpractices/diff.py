@@ -4,7 +4,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .services import CONTENT_FIELDS
+from . import template
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -34,11 +34,17 @@ def diff_words(old: str, new: str) -> list[tuple[str, str]]:
     return segments
 
 
-def diff_snapshots(old: dict, new: dict) -> list[FieldDiff]:
-    """The fields that differ between two snapshots (see services.practice_snapshot), in template order."""
+def diff_snapshots(old: dict, new: dict, fields=template.TEMPLATE) -> list[FieldDiff]:
+    """The fields that differ between two snapshots (see template.snapshot), in template order."""
     changes = []
-    for name in CONTENT_FIELDS:
-        before, after = _as_text(old.get(name)), _as_text(new.get(name))
+    for field in fields:
+        before, after = _as_text(old.get(field.name)), _as_text(new.get(field.name))
         if before != after:
-            changes.append(FieldDiff(name=name, segments=diff_words(before, after)))
+            changes.append(FieldDiff(name=field.name, segments=diff_words(before, after)))
     return changes
+
+
+def labelled_rows(changes: list[FieldDiff], fields=template.TEMPLATE) -> list[tuple[str, list]]:
+    """(field label, diff segments) rows for the diff table."""
+    labels = {field.name: field.label for field in fields}
+    return [(labels.get(change.name, change.name), change.segments) for change in changes]

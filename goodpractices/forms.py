@@ -1,10 +1,13 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
-from .guidance import FIELD_HELP, QUALITY_CRITERIA, RATINGS
-from .models import MAX_VERSION, MONTH, TEMPLATE_FIELDS, FieldOfAction, GoodPractice
+from . import template
+from .guidance import QUALITY_CRITERIA, RATINGS
+from .models import MAX_VERSION, MONTH, FieldOfAction, GoodPractice
+from .template import Kind, TemplateField
 from .uploads import MAX_UPLOAD_BYTES
 
 
@@ -42,79 +45,112 @@ class LinesOfURLs(forms.CharField):
         return lines
 
 
-def _checkboxes(choices, label):
-    return forms.MultipleChoiceField(choices=choices, required=False, widget=forms.CheckboxSelectMultiple, label=label)
+def _checkboxes(field: TemplateField):
+    return forms.MultipleChoiceField(choices=field.choices.choices, widget=forms.CheckboxSelectMultiple)
 
 
-class PracticeForm(forms.ModelForm):
-    """The ICC reporting template. Nothing is required to save a draft: `services.practice_submit` checks
-    completeness when the coordinator submits."""
+def _month(field: TemplateField):
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": field.placeholder})
+    return forms.CharField(max_length=template.max_length(field), validators=[MONTH], widget=widget)
 
-    main_field = FieldOfActionChoice(
-        queryset=FieldOfAction.objects.all(), required=False, label=_("Main field of action")
-    )
-    secondary_fields = FieldsOfActionChoice(
-        queryset=FieldOfAction.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Secondary fields of action"),
-    )
-    reference_links = LinesOfURLs(required=False, label=_("Links"))
-    target_groups = _checkboxes(TargetGroup.choices, _("Target groups"))
-    practice_types = _checkboxes(PracticeType.choices, _("Type of practice"))
-    areas = _checkboxes(PracticeArea.choices, _("Area"))
-    available_languages = _checkboxes(PracticeLanguage.choices, _("Available in"))
+
+def _date(field: TemplateField):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=widget)
+
+
+# A form field for each kind of template field (nothing is required to save a draft).
+FORM_FIELDS = {
+    Kind.LINE: lambda field: forms.CharField(max_length=template.max_length(field)),
+    Kind.SUMMARY: lambda field: forms.CharField(widget=forms.Textarea(attrs={"rows": 3})),
+    Kind.PROSE: lambda field: forms.CharField(widget=forms.Textarea),
+    Kind.EMAIL: lambda field: forms.EmailField(max_length=template.max_length(field)),
+    Kind.MONTH: _month,
+    Kind.DATE: _date,
+    Kind.FIELD_OF_ACTION: lambda field: FieldOfActionChoice(queryset=FieldOfAction.objects.all()),
+    Kind.FIELDS_OF_ACTION: lambda field: FieldsOfActionChoice(
+        queryset=FieldOfAction.objects.all(), widget=forms.CheckboxSelectMultiple
+    ),
+    Kind.LINKS: lambda field: LinesOfURLs(),
+    Kind.CHOICE: lambda field: forms.ChoiceField(choices=field.choices.choices),
+    Kind.CHOICES: _checkboxes,
+}
+# Rendered as a group of checkboxes under a legend.
+CHOICE_GROUPS = {Kind.FIELDS_OF_ACTION, Kind.CHOICES}
+
+
+def _form_field(field: TemplateField) -> forms.Field:
+    form_field = FORM_FIELDS[field.kind](field)
+    form_field.required = False
+    form_field.label = field.label
+    form_field.help_text = field.help_text
+    return form_field
+
+
+def _initial(practice: GoodPractice, fields) -> dict:
+    initial = {}
+    for field in fields:
+        if field.kind == Kind.FIELD_OF_ACTION:
+            initial[field.name] = getattr(practice, f"{field.name}_id")
+        elif field.kind == Kind.FIELDS_OF_ACTION:
+            initial[field.name] = [item.pk for item in getattr(practice, field.name).all()] if practice.pk else []
+        else:
+            initial[field.name] = getattr(practice, field.name)
+    initial["version"] = practice.version
+    return initial
+
+
+@dataclass
+class FormRow:
+    field: forms.BoundField
+    as_choices: bool  # a group of checkboxes under a legend
+    missing: bool  # required to submit and still empty
+
+
+class BasePracticeForm(forms.Form):
+    """The ICC reporting template, built from `template.TEMPLATE` by `practice_form_class`. Nothing is required
+    to save a draft: `services.practice_submit` checks completeness when the coordinator submits, and the page
+    marks the fields it named (`missing`)."""
+
+    template: tuple[TemplateField, ...] = ()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_VERSION)
 
-    class Meta:
-        model = GoodPractice
-        fields = TEMPLATE_FIELDS
-        widgets = {
-            "form_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "period_start": forms.TextInput(attrs={"type": "month", "placeholder": "2021-01"}),
-            "period_end": forms.TextInput(attrs={"type": "month", "placeholder": "2021-12"}),
-            "main_purpose": forms.Textarea(attrs={"rows": 3}),
-            "references": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    # The template's three parts, then the catalogue card.
-    SECTIONS = [
-        (_("Contact details"), ["department", "form_date", "contact_person", "contact_email"]),
-        (
-            _("The action"),
-            ["title", "main_field", "secondary_fields", "main_purpose", "period_start", "period_end", "period_text"],
-        ),
-        (_("Description of the action"), ["purpose", "stimulus", "process", "impact", "references", "reference_links"]),
-        (_("Catalogue card"), ["target_groups", "practice_types", "areas", "language", "available_languages"]),
-    ]
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, data=None, files=None, *, instance: GoodPractice, missing=(), **kwargs):
         kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        for name, text in FIELD_HELP.items():
-            if name in self.fields:
-                self.fields[name].help_text = text
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
-        self.fields["form_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
-        self.fields["language"].required = False
-        # Model validators run in _post_clean, which this form leaves to the services: add the month format here.
-        for name in ("period_start", "period_end"):
-            self.fields[name].validators.append(MONTH)
+        kwargs.setdefault("initial", _initial(instance, self.template))
+        super().__init__(data, files, **kwargs)
+        self.instance = instance
+        # A requirement met by several fields (the period) is marked on its first field.
+        self.missing_fields = {
+            requirement.fields[0].name
+            for requirement in template.requirements(self.template)
+            if requirement.name in set(missing)
+        }
 
     def clean_language(self):
         return self.cleaned_data.get("language") or self.instance.language or "en"
 
-    def sections(self):
-        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+    def sections(self) -> list[tuple[str, list[FormRow]]]:
+        return [
+            (
+                section.title,
+                [FormRow(self[f.name], f.kind in CHOICE_GROUPS, f.name in self.missing_fields) for f in fields],
+            )
+            for section, fields in template.sections(self.template)
+        ]
 
     def practice_data(self) -> dict:
         """The cleaned content for `services.practice_create` / `practice_update`."""
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
 
-    def _post_clean(self):
-        # The services validate and save; the instance stays as loaded (a refused save must not alter it).
-        pass
+
+def practice_form_class(fields=template.TEMPLATE) -> type[BasePracticeForm]:
+    """The form of a template declaration (the real one, or a test's copy with a field more)."""
+    attrs = {field.name: _form_field(field) for field in fields}
+    return type("PracticeForm", (BasePracticeForm,), {"__module__": __name__, "template": tuple(fields), **attrs})
+
+
+PracticeForm = practice_form_class()
 
 
 class NewPracticeForm(forms.Form):

@@ -1,4 +1,6 @@
-"""The ICC guide's own words for coordinators and reviewers (seed 000): quality criteria and reporting guidance."""
+"""The ICC guide's own words for coordinators and reviewers (seed 000): quality criteria and reporting guidance.
+
+The help beside each field of the form is declared with the field, in `template.py`."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -61,26 +63,3 @@ REPORTING_GUIDANCE = [
     _("Avoid describing the city: there is already a city description on the ICC page."),
     _("Complete your report with references to online sources of supporting information (web, publications…)."),
 ]
-
-# Help beside each field of the form.
-FIELD_HELP = {
-    "department": _("The city department that led the action."),
-    "form_date": _("Filled in automatically when you submit, if left empty."),
-    "contact_person": _("Who the secretariat and other cities can contact about this practice."),
-    "title": _("A short, telling title, e.g. “Research on structural racism”."),
-    "main_field": _("The field of action (or sub-field) the practice mainly belongs to."),
-    "secondary_fields": _("Other fields of action the practice contributes to, if any."),
-    "main_purpose": _("One or two sentences: what the action set out to achieve."),
-    "period_start": _("Month and year the action started."),
-    "period_end": _("Month and year it ended (leave empty if it is ongoing)."),
-    "period_text": _("In words, e.g. “12 months” or “ongoing since 2019”."),
-    "purpose": _("The main challenges the action aimed to solve and the goals it pursued. Avoid describing the city."),
-    "stimulus": _("What triggered the action: political commitment, a crisis, an opportunity, a partner…"),
-    "process": _(
-        "How the action was implemented: key steps, partners, methods, difficulties met. Clear, focused and concise."
-    ),
-    "impact": _("The main outputs and results, ideally from the beneficiaries' point of view."),
-    "references": _("Reports, publications, articles. Add web addresses below and upload documents after saving."),
-    "reference_links": _("One web address per line."),
-    "available_languages": _("Languages the practice's material is available in."),
-}

@@ -11,15 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
 from .search import EXACT_VECTOR_SQL, MATCH_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
-# The reporting template's fields, in the template's order: the coordinator's form, the API and the
-# saved versions all list them from here. (The API calls practice_types and areas by their contract names.)
-TEMPLATE_FIELDS = (
-    "department", "form_date", "contact_person", "contact_email",
-    "title", "main_field", "secondary_fields", "main_purpose", "period_start", "period_end", "period_text",
-    "purpose", "stimulus", "process", "impact", "references", "reference_links",
-    "target_groups", "practice_types", "areas", "language", "available_languages",
-)  # fmt: skip
-
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 MAX_VERSION = 2_147_483_647  # the largest PostgreSQL integer: a version posted beyond it names no version
 
@@ -55,7 +46,8 @@ class GoodPracticeQuerySet(models.QuerySet):
 
 class GoodPractice(models.Model):
     """A good practice reported by a member city through the ICC reporting template: contact details,
-    the action, and its description (purpose, stimulus/rationale, process, impact, key references)."""
+    the action, and its description (purpose, stimulus/rationale, process, impact, key references).
+    The template's fields (sections, kinds, labels, what is required) are declared in `template.py`."""
 
     # Contact details
     city = models.ForeignKey(
@@ -205,6 +197,11 @@ class GoodPractice(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodpractices:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        """Online at its public address."""
+        return self.status == PracticeStatus.PUBLISHED
 
     # (value, label) pairs of the facets, for templates.
     @property

@@ -1,6 +1,9 @@
 """Permission-aware reads of good practices."""
 
+import datetime
+
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from cities import rules
 
@@ -12,6 +15,41 @@ def practice_visible_to(*, user) -> QuerySet[GoodPractice]:
     """Published practices for everyone; the secretariat sees all; a city's members also see their city's."""
     queryset = GoodPractice.objects.select_related("city__country", "main_field")
     return rules.city_content_visible_to(queryset, user, public=Q(status=PracticeStatus.PUBLISHED))
+
+
+def practices_coordinated_by(*, user) -> QuerySet[GoodPractice]:
+    """The practices `user` may write and submit: their cities' (every practice for the secretariat). The desk
+    answers 404 for any other, as if it did not exist."""
+    queryset = GoodPractice.objects.select_related("city", "main_field", "revision_of")
+    if rules.is_secretariat(user):
+        return queryset
+    return queryset.filter(city_id__in=rules.coordinated_city_ids(user))
+
+
+def practices_in_review(*, city: str = "", field: str = "", waiting: str = "") -> QuerySet[GoodPractice]:
+    """Submitted practices, the longest waiting first: of a city (slug), of a field of action (code; a parent finds
+    its sub-fields, main or secondary), waiting at least `waiting` days. Blank filters are not applied."""
+    queue = GoodPractice.objects.filter(status=PracticeStatus.SUBMITTED).select_related(
+        "city", "main_field", "revision_of"
+    )
+    if city:
+        queue = queue.filter(city__slug=city)
+    if field:
+        queue = queue.filter(
+            Q(main_field__code=field) | Q(main_field__parent__code=field) | Q(secondary_fields__code=field)
+        ).distinct()
+    if waiting:
+        queue = queue.filter(submitted_at__lte=timezone.now() - datetime.timedelta(days=int(waiting)))
+    return queue.order_by("submitted_at", "id")
+
+
+def waiting_for_cities() -> QuerySet[GoodPractice]:
+    """Practices sent back for changes, the most recently touched first."""
+    return (
+        GoodPractice.objects.filter(status=PracticeStatus.CHANGES_REQUESTED)
+        .select_related("city")
+        .order_by("-updated_at")
+    )
 
 
 def published_practices() -> QuerySet[GoodPractice]:

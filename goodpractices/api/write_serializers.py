@@ -4,54 +4,83 @@ from rest_framework import serializers
 
 from cities.models import City
 
-from ..choices import PracticeArea, PracticeLanguage, PracticeType, TargetGroup
+from .. import template
 from ..models import MAX_VERSION, MONTH, FieldOfAction
+from ..template import Kind, TemplateField
 
 
-def _text(max_length=None):
-    return serializers.CharField(required=False, allow_blank=True, max_length=max_length, trim_whitespace=False)
+def _text(field: TemplateField, **kwargs):
+    return serializers.CharField(
+        allow_blank=True, max_length=template.max_length(field), trim_whitespace=False, **kwargs
+    )
 
 
-def _choices(choices, **kwargs):
-    return serializers.ListField(child=serializers.ChoiceField(choices=choices), required=False, **kwargs)
+def _links(field: TemplateField, **kwargs):
+    column = template.column(field)
+    max_length = column.base_field.max_length if column is not None else None
+    return serializers.ListField(child=serializers.URLField(max_length=max_length), **kwargs)
 
 
-class GoodPracticeInputSerializer(serializers.Serializer):
-    """Every field is optional: a draft may be saved incomplete; `submit/` checks completeness."""
+def _choices(field: TemplateField, **kwargs):
+    return serializers.ListField(child=serializers.ChoiceField(choices=field.choices.choices), **kwargs)
 
+
+def _field_of_action(field: TemplateField, **kwargs):
+    return serializers.SlugRelatedField(
+        slug_field="code", queryset=FieldOfAction.objects.all(), allow_null=True, **kwargs
+    )
+
+
+def _fields_of_action(field: TemplateField, **kwargs):
+    return serializers.SlugRelatedField(slug_field="code", queryset=FieldOfAction.objects.all(), many=True, **kwargs)
+
+
+# An input field for each kind of template field; `kwargs` make it optional (a draft may be saved incomplete)
+# and name its source when the contract's name differs.
+INPUT_FIELDS = {
+    Kind.LINE: _text,
+    Kind.SUMMARY: _text,
+    Kind.PROSE: _text,
+    Kind.EMAIL: lambda field, **kwargs: serializers.EmailField(
+        allow_blank=True, max_length=template.max_length(field), **kwargs
+    ),
+    Kind.MONTH: lambda field, **kwargs: serializers.CharField(allow_blank=True, validators=[MONTH], **kwargs),
+    Kind.DATE: lambda field, **kwargs: serializers.DateField(allow_null=True, **kwargs),
+    Kind.FIELD_OF_ACTION: _field_of_action,
+    Kind.FIELDS_OF_ACTION: _fields_of_action,
+    Kind.LINKS: _links,
+    Kind.CHOICE: lambda field, **kwargs: serializers.ChoiceField(choices=field.choices.choices, **kwargs),
+    Kind.CHOICES: _choices,
+}
+
+
+def _input_field(field: TemplateField) -> serializers.Field:
+    source = {"source": field.name} if field.api_name != field.name else {}
+    return INPUT_FIELDS[field.kind](field, required=False, **source)
+
+
+class BaseGoodPracticeInputSerializer(serializers.Serializer):
     city = serializers.SlugRelatedField(slug_field="slug", queryset=City.objects.all(), required=False)
-    department = _text(200)
-    form_date = serializers.DateField(required=False, allow_null=True)
-    contact_person = _text(200)
-    contact_email = serializers.EmailField(required=False, allow_blank=True)
-    title = _text(255)
-    main_field = serializers.SlugRelatedField(
-        slug_field="code", queryset=FieldOfAction.objects.all(), required=False, allow_null=True
-    )
-    secondary_fields = serializers.SlugRelatedField(
-        slug_field="code", queryset=FieldOfAction.objects.all(), many=True, required=False
-    )
-    main_purpose = _text()
-    period_start = serializers.CharField(required=False, allow_blank=True, validators=[MONTH])
-    period_end = serializers.CharField(required=False, allow_blank=True, validators=[MONTH])
-    period_text = _text(200)
-    purpose = _text()
-    stimulus = _text()
-    process = _text()
-    impact = _text()
-    references = _text()
-    reference_links = serializers.ListField(child=serializers.URLField(max_length=500), required=False)
-    target_groups = _choices(TargetGroup.choices)
-    practice_type = _choices(PracticeType.choices, source="practice_types")
-    area = _choices(PracticeArea.choices, source="areas")
-    language = serializers.ChoiceField(choices=PracticeLanguage.choices, required=False)
-    available_languages = _choices(PracticeLanguage.choices)
-    version = serializers.IntegerField(
+
+
+def input_serializer_class(fields=template.TEMPLATE) -> type[BaseGoodPracticeInputSerializer]:
+    """The write serializer of a template declaration (the real one, or a test's copy with a field more)."""
+    attrs = {field.api_name: _input_field(field) for field in fields}
+    attrs["version"] = serializers.IntegerField(
         required=False,
         min_value=1,
         max_value=MAX_VERSION,
         help_text="The version the client started from; a PATCH from an older version is refused with 409.",
     )
+    doc = "Every field is optional: a draft may be saved incomplete; `submit/` checks completeness."
+    return type(
+        "GoodPracticeInputSerializer",
+        (BaseGoodPracticeInputSerializer,),
+        {"__module__": __name__, "__doc__": doc, **attrs},
+    )
+
+
+GoodPracticeInputSerializer = input_serializer_class()
 
 
 class PracticeCommentSerializer(serializers.Serializer):

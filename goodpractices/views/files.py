@@ -1,10 +1,20 @@
+"""Reference documents: served to those who may see the practice, added and removed on the desk."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cities import rules
 
+from .. import services
 from ..choices import PracticeStatus
+from ..forms import ReferenceFileForm
 from ..models import ReferenceFile
+from .desk_access import desk_practice, login_keeping_post
 
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
@@ -36,3 +46,36 @@ def reference_file(request, pk, name):
     if practice.status != PracticeStatus.PUBLISHED:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@login_keeping_post
+def file_upload(request, pk):
+    practice = desk_practice(request, pk)
+    form = ReferenceFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            document = services.reference_file_add(
+                practice=practice, by=request.user, upload=form.cleaned_data["document"]
+            )
+        except (ValidationError, services.StateConflict) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("%(name)s added.") % {"name": document.name})
+    else:
+        messages.error(request, _("Choose a file to upload."))
+    return redirect(reverse("practice_desk:edit", args=[practice.pk]) + "#documents")
+
+
+@require_POST
+@login_keeping_post
+def file_delete(request, pk, file_pk):
+    practice = desk_practice(request, pk)
+    document = get_object_or_404(ReferenceFile, pk=file_pk, practice=practice)
+    try:
+        services.reference_file_delete(document=document, by=request.user)
+    except (services.StateConflict, PermissionDenied) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s removed.") % {"name": document.name})
+    return redirect(reverse("practice_desk:edit", args=[practice.pk]) + "#documents")

@@ -3,9 +3,11 @@ import io
 import json
 from xml.etree import ElementTree
 
+import pytest
 from django.test import Client
 
 from goodpractices import exports
+from goodpractices.models import GoodPractice
 
 from . import public_fixtures
 
@@ -27,11 +29,21 @@ def test_csv_export_has_every_matching_row_and_no_draft(catalogue, monkeypatch):
     assert "contact_email" not in rows[0]
 
 
-def test_csv_cells_cannot_run_as_spreadsheet_formulas(catalogue):
-    catalogue["sport"].title = '=HYPERLINK("http://evil")'
-    catalogue["sport"].save()
+@pytest.mark.parametrize(
+    "typed", ['=HYPERLINK("http://evil")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "\t=1+1", "\r=1+1"]
+)
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(catalogue, typed):
+    """Bug 1 (practice side): `-`, tab and carriage return started formulas too. Every text cell is checked."""
+    texts = ["title", "main_purpose", "period_text", "purpose", "stimulus", "process", "impact", "references"]
+    GoodPractice.objects.filter(pk=catalogue["sport"].pk).update(**{name: typed for name in texts})
     rows = list(csv.DictReader(io.StringIO(_body(Client().get("/good-practices/export.csv")).lstrip("\ufeff"))))
-    assert next(r for r in rows if r["slug"] == "sport-for-all")["title"].startswith("'=")
+    sport = next(row for row in rows if row["slug"] == "sport-for-all")
+    assert {name: sport[name] for name in texts} == {name: "'" + typed for name in texts}
+
+
+def test_csv_numbers_keep_their_value(catalogue):
+    rows = list(csv.DictReader(io.StringIO(_body(Client().get("/good-practices/export.csv")).lstrip("\ufeff"))))
+    assert {row["year"] for row in rows} == {"2019", "2022", "2023"}
 
 
 def test_json_export_is_valid_and_filtered(catalogue):

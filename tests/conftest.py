@@ -9,12 +9,17 @@ import os
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from .factories import CityFactory, CountryFactory, UserFactory, coordinator_of
 from .services import *  # noqa: F401,F403  (celery_worker, live browser fixtures)
 
 # Playwright's sync API runs an event loop in the main thread; Django must still allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests check properties, not speed: on a loaded 2-core machine one example may exceed the 200 ms default.
+hypothesis_settings.register_profile("portal", deadline=None)
+hypothesis_settings.load_profile("portal")
 
 PERSONAS = ["anonymous", "coordinator_a", "coordinator_b", "secretariat"]
 

@@ -89,7 +89,7 @@ class Worker:
                     found.append(email.message_from_string(chunk.strip()))
         return found
 
-    def wait_for_mail(self, count: int = 1, timeout: float = 30) -> list[email.message.Message]:
+    def wait_for_mail(self, count: int = 1, timeout: float = 90) -> list[email.message.Message]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             messages = self.messages()

@@ -1,12 +1,12 @@
 """The benchmark cannot rot: the seeding and the measuring run here at a tiny size."""
 
-from goodpractices import bench
+from bench import goodpractices
+from bench.__main__ import benches, table
 from goodpractices.models import GoodPractice, PracticeFacetCount
-from icc_portal.bench import table
 
 
 def test_bench_seeds_and_measures_every_page(db):
-    rows = bench.run(scale=60, requests=2)
+    rows = goodpractices.run(scale=60, requests=2)
     assert GoodPractice.objects.published().count() == 60
     assert PracticeFacetCount.objects.get(facet="total").count == 60
     assert GoodPractice.objects.exclude(field_codes=[]).count() == 60  # filled though the triggers were off
@@ -14,3 +14,10 @@ def test_bench_seeds_and_measures_every_page(db):
     assert all(row["queries"] > 0 and row["p95_ms"] > 0 for row in rows)
     report = table({60: [{**row, "app": "goodpractices", "x_floor": 1.0} for row in rows]})
     assert "| list, no filter | 60 |" in report
+
+
+def test_the_bench_lists_its_app_benches_by_hand():
+    assert {name: module.__name__ for name, module in benches().items()} == {
+        "goodpractices": "bench.goodpractices",
+        "index": "bench.index",
+    }

@@ -15,7 +15,7 @@ test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(PY) -m icc_portal.bench $(BENCH_ARGS)
+	$(PY) -m bench $(BENCH_ARGS)
 
 install: $(STAMP)
 

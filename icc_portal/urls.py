@@ -16,7 +16,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("floor/", views.floor, name="floor"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("cities.membership_urls")),
     path("my/", include("cities.desk_urls")),

@@ -15,11 +15,6 @@ def home(request):
     return render(request, "home.html", {"city_count": cities.count(), "cities": cities[:12]})
 
 
-def floor(request):
-    """A page with no database access: the benchmark's floor."""
-    return render(request, "floor.html")
-
-
 @never_cache
 @require_GET
 def healthz(request):

@@ -46,7 +46,7 @@ def load() -> str:
         )
         commitment = [q for q in questions if q.area.code == "commitment"]
         services.answers_save(
-            assessment=draft, items=_answers(commitment, random.Random("bergen-draft"), 0.7), by=coordinator
+            assessment=draft, items=sample_answers(commitment, random.Random("bergen-draft"), 0.7), by=coordinator
         )
         created += 1
     published = Assessment.objects.filter(edition=edition, status=AssessmentStatus.PUBLISHED).count()
@@ -63,14 +63,16 @@ def _published(city, edition, year, questions, secretariat) -> int:
         city=city, edition=edition, year=year, optional_areas=optional, by=secretariat
     )
     taken = [q for q in questions if not q.area.optional or q.area.code in optional]
-    services.answers_save(assessment=assessment, items=_answers(taken, rng, level), by=secretariat)
+    services.answers_save(assessment=assessment, items=sample_answers(taken, rng, level), by=secretariat)
     services.assessment_submit(assessment=assessment, by=secretariat)
     services.assessment_validate(assessment=assessment, by=secretariat)
     services.assessment_publish(assessment=assessment, by=secretariat)
     return 1
 
 
-def _answers(questions, rng: random.Random, level: float) -> list[dict]:
+def sample_answers(questions, rng: random.Random, level: float) -> list[dict]:
+    """Made-up answers to `questions`, better as `level` (0–1) rises; the same for the same `rng` (the bench uses
+    them too)."""
     items = []
     for q in questions:
         if rng.random() < 0.06:

@@ -47,7 +47,6 @@ class Route:
 ROUTES = [
     # Foundation
     Route("home", "/", PUBLIC),
-    Route("floor", "/floor/", PUBLIC),
     Route("healthz", "/healthz", PUBLIC),
     Route("login", "/accounts/login/", {**PUBLIC, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": FOUND},
           note="a logged-in user is sent on to the desk"),

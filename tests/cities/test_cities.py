@@ -3,7 +3,8 @@ from decimal import Decimal
 import pytest
 
 from cities.choices import diversity_band, population_band
-from cities.models import City
+from cities.models import City, Membership, NationalNetwork
+from core.notifications import muted
 
 from ..factories import CityFactory, CountryFactory, NationalNetworkFactory
 
@@ -132,3 +133,18 @@ def test_load_demo_is_idempotent():
     call_command("load_demo", verbosity=0)
     assert City.objects.count() == count >= 20
     assert City.objects.get(slug="klaksvik").membership_warnings()
+
+
+@pytest.mark.django_db
+def test_the_demo_cities_come_from_their_file():
+    from cities import demo
+
+    with muted():
+        demo.load()
+    bergen = City.objects.get(slug="bergen")
+    assert (bergen.country_id, bergen.population, bergen.foreign_born_share) == ("NO", 285_900, Decimal("13.2"))
+    assert bergen.description_fr.startswith("Deuxième ville de Norvège")
+    assert City.objects.get(slug="cascais").description_en == "Cascais is a member of the Intercultural Cities network."
+    assert NationalNetwork.objects.get(slug="norway").lead_city.slug == "oslo"
+    assert City.objects.get(slug="klaksvik").status == "candidate"
+    assert Membership.objects.get(user__email="lisbon@example.org").city.slug == "lisbon"

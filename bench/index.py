@@ -1,6 +1,6 @@
 """The Index under load: `scale` cities (at most 300, the size of the network in a few years) with two waves each of
 the sample edition, seeded with bulk inserts; then every city's results and peer groups for one wave, and the
-public results page. Only ever run on the benchmark's own database (icc_portal.bench) or inside a test's transaction.
+public results page. Only ever run on the benchmark's own database (`python -m bench`) or inside a test's transaction.
 """
 
 from __future__ import annotations
@@ -9,25 +9,22 @@ import os
 import random
 import statistics
 import time
-from pathlib import Path
 
 from django.db import connection, transaction
 
 from cities.models import City, Country
-from icc_portal.benchtools import measure
+from index import selectors, services
+from index.choices import AssessmentStatus
+from index.demo import SAMPLE, sample_answers
+from index.edition_format import load_path
+from index.models import Answer, Assessment, IndexEdition, Question
 
-from .choices import AssessmentStatus
-from .demo import _answers
-from .edition_format import load_path
-from .models import Answer, Assessment, IndexEdition, Question
-from .selectors import network_results
-from .services import edition_import
+from .tools import measure
 
 MAX_CITIES = 300
 PREFIX = "bench-index-"
 WAVES = (2020, 2023)
 COUNTRIES = ["NO", "PT", "ES", "IT", "DE", "FR", "GB", "IE", "PL", "UA", "MA", "CH", "SE", "GR", "CA", "JP"]
-SAMPLE = Path(__file__).resolve().parent / "editions" / "icc-sample.yaml"
 
 
 def run(*, scale: int) -> list[dict]:
@@ -67,7 +64,7 @@ def run(*, scale: int) -> list[dict]:
 @transaction.atomic
 def seed(cities: int) -> IndexEdition:
     """Idempotent: the benchmark's cities and their assessments are replaced on each run."""
-    edition = IndexEdition.objects.filter(code="ICC-SAMPLE").first() or edition_import(data=load_path(SAMPLE))
+    edition = IndexEdition.objects.filter(code="ICC-SAMPLE").first() or services.edition_import(data=load_path(SAMPLE))
     Answer.objects.filter(assessment__city__slug__startswith=PREFIX).delete()
     Assessment.objects.filter(city__slug__startswith=PREFIX).delete()
     City.objects.filter(slug__startswith=PREFIX).delete()
@@ -99,7 +96,7 @@ def seed(cities: int) -> IndexEdition:
     by_code = {q.code: q for q in questions}
     answers = []
     for assessment in assessments:
-        for item in _answers(questions, rng, 0.3 + 0.6 * rng.random()):
+        for item in sample_answers(questions, rng, 0.3 + 0.6 * rng.random()):
             answers.append(
                 Answer(
                     assessment=assessment,
@@ -111,7 +108,7 @@ def seed(cities: int) -> IndexEdition:
             )
     Answer.objects.bulk_create(answers, batch_size=5000)
     for year in WAVES:  # store the scores, as validation does
-        computed = network_results(edition, year)
+        computed = selectors.network_results(edition, year)
         wave = [a for a in assessments if a.year == year]
         for a in wave:
             r = computed[a.city_id]["results"]
@@ -131,11 +128,11 @@ def _latest_ids(slugs: list[str]) -> list[int]:
 def _time_network(edition: IndexEdition, cities: int, *, repeats: int) -> dict:
     executed = []
     with connection.execute_wrapper(lambda execute, sql, *args: executed.append(sql) or execute(sql, *args)):
-        network_results(edition, WAVES[-1])
+        selectors.network_results(edition, WAVES[-1])
     timings = []
     for _ in range(repeats):
         started = time.perf_counter()
-        network_results(edition, WAVES[-1])
+        selectors.network_results(edition, WAVES[-1])
         timings.append((time.perf_counter() - started) * 1000)
     timings.sort()
     return {

@@ -2,7 +2,7 @@
 lengths (COPY, triggers off, so the trigger-kept columns field_codes and country_code are written by the load itself,
 then one recount), and measures the public pages and the API (docs/performance.md).
 
-Only ever run on the benchmark's own database (icc_portal.bench) or inside a test's transaction."""
+Only ever run on the benchmark's own database (`python -m bench`) or inside a test's transaction."""
 
 import os
 import random
@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 
 from django.db import connection, transaction
 
-from icc_portal.benchtools import measure
+from cities.models import City, Country, NationalNetwork
+from goodpractices.models import FieldOfAction
+from goodpractices.taxonomy import FIELDS_OF_ACTION, fields_of_action_sync
 
-from .taxonomy import FIELDS_OF_ACTION
+from .tools import measure
 
 CITIES = 200
 COUNTRIES = ["NO", "PT", "ES", "IT", "DE", "FR", "GB", "IE", "PL", "UA", "MA", "CH", "SE", "FI", "DK", "NL", "BE",
@@ -99,10 +101,6 @@ def _filler(data_type: str, now: datetime):
 @transaction.atomic
 def seed(scale: int, *, seed_value: int = 4) -> dict:
     """Replace every practice with `scale` published ones over CITIES cities. Returns handy slugs and codes."""
-    from cities.models import City, Country, NationalNetwork
-
-    from .models import FieldOfAction
-
     rng = random.Random(seed_value)
     now = datetime.now(UTC)
     for code in COUNTRIES:
@@ -134,8 +132,6 @@ def seed(scale: int, *, seed_value: int = 4) -> dict:
     city_ids = list(city_country)
     fields = {f.code: f.id for f in FieldOfAction.objects.all()}
     if not fields:
-        from .taxonomy import fields_of_action_sync
-
         fields_of_action_sync(FieldOfAction)
         fields = {f.code: f.id for f in FieldOfAction.objects.all()}
     parents = {row[0]: row[1] for row in FIELDS_OF_ACTION}

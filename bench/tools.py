@@ -1,4 +1,4 @@
-"""What every app's `<app>/bench.py` uses to measure a page: many requests through Django's test client,
+"""What every app's bench (bench/<app>.py) uses to measure a page: many requests through Django's test client,
 median and 95th percentile latency, and the SQL query count of one request."""
 
 import statistics

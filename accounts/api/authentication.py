@@ -11,9 +11,10 @@ from rest_framework import exceptions
 
 class TokenAuthentication(KnoxTokenAuthentication):
     """`Authorization: Token <token>`. A token that cannot be one of ours is refused before any database lookup:
-    knox would otherwise send bytes such as NUL to PostgreSQL, or fail to decode them, and answer 500."""
+    knox would otherwise send bytes such as NUL to PostgreSQL, or fail to decode them, and answer 500. Tokens are
+    64 hex digits; those issued before knox (DRF's authtoken, 40) were carried over by accounts' migration 0002."""
 
-    _shape = re.compile(rf"[0-9a-f]{{{knox_settings.AUTH_TOKEN_CHARACTER_LENGTH}}}")
+    _shape = re.compile(rf"[0-9a-f]{{{knox_settings.AUTH_TOKEN_CHARACTER_LENGTH}}}|[0-9a-f]{{40}}")
 
     def authenticate_credentials(self, token: bytes):
         if not self._shape.fullmatch(token.decode("latin-1")):

@@ -1,5 +1,6 @@
 """F11: API tokens expire, end with a password change, and their owner can revoke them."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
@@ -129,3 +130,24 @@ def test_f11_revoking_needs_a_caller(client, coordinator_a):
     session = APIClient()
     session.force_login(coordinator_a)
     assert session.post("/api/v1/auth/logout/").status_code == 400  # no token in the request to revoke
+
+
+def test_f11_tokens_issued_before_knox_are_carried_over_hashed_and_expiring(coordinator_a, draft_a):
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("accounts.migrations.0002_move_api_tokens_to_knox")
+    legacy = "0123456789abcdef0123456789abcdef01234567"  # DRF authtoken: 40 hex digits, stored in clear
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, created timestamptz NOT NULL,"
+            " user_id bigint NOT NULL REFERENCES accounts_user (id))"
+        )
+        cursor.execute("INSERT INTO authtoken_token VALUES (%s, now(), %s)", [legacy, coordinator_a.pk])
+    with connection.schema_editor() as schema_editor:
+        migration.move_tokens(apps, schema_editor)
+
+    assert "authtoken_token" not in connection.introspection.table_names()
+    stored = AuthToken.objects.get(user=coordinator_a)
+    assert legacy not in (stored.digest, stored.token_key) and stored.expiry is not None
+    assert _with(legacy).get(draft_a).status_code == 200

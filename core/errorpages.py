@@ -44,6 +44,13 @@ def permission_denied(request, exception=None):
 
 
 @requires_csrf_token
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its token, or from another site (a stale page, usually)."""
+    detail = _("This form has expired or did not come from the portal. Go back, reload the page and send it again.")
+    return error_response(request, 403, detail=detail, template="403.html")
+
+
+@requires_csrf_token
 def page_not_found(request, exception=None):
     return error_response(request, 404, detail=_("Not found."), template="404.html")
 

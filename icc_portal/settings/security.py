@@ -5,6 +5,7 @@ from ..env import env_bool, env_list, env_str
 from .base import DEBUG, SECRET_KEY
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "core.errorpages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -57,6 +58,9 @@ if not DEBUG:
     _refuse_weak_secret_key(SECRET_KEY)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # ASVS 3.4.4: the browser accepts these cookies only over HTTPS, for the whole host and no other (sub)domain.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env_list("SECURE_HSTS_SECONDS", ["31536000"])[0])

@@ -32,6 +32,9 @@ REST_KNOX = {
     "AUTO_REFRESH": False,
 }
 
+# A user's newest tokens kept (one per script or device); issuing one more revokes the oldest.
+API_TOKENS_PER_USER = int(env_str("API_TOKENS_PER_USER", "20"))
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "ICC Portal API",
     "DESCRIPTION": "The Intercultural Cities network: member cities, good practices, the ICC Index and events.",

@@ -151,3 +151,11 @@ def test_f11_tokens_issued_before_knox_are_carried_over_hashed_and_expiring(coor
     stored = AuthToken.objects.get(user=coordinator_a)
     assert legacy not in (stored.digest, stored.token_key) and stored.expiry is not None
     assert _with(legacy).get(draft_a).status_code == 200
+
+
+def test_f11_a_user_holds_a_bounded_number_of_tokens(coordinator_a, draft_a, settings):
+    settings.API_TOKENS_PER_USER = 3
+    oldest, *newer = [_token() for _ in range(4)]
+    assert AuthToken.objects.filter(user=coordinator_a).count() == 3
+    assert _with(oldest).get(draft_a).status_code == 401
+    assert all(_with(token).get(draft_a).status_code == 200 for token in newer)

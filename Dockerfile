@@ -9,7 +9,7 @@ COPY pyproject.toml ./
 COPY . .
 RUN pip install --no-cache-dir . && mkdir -p /var/lib/icc && useradd --system icc && chown icc /var/lib/icc
 # collectstatic needs settings, not a database: a placeholder URL keeps the embedded server from starting.
-RUN DEBUG=0 SECRET_KEY=build-only-not-secret DATABASE_URL=postgres://build@localhost/none \
+RUN DEBUG=0 SECRET_KEY="build-only-not-secret-$(python -c "import secrets; print(secrets.token_hex(32))")" DATABASE_URL=postgres://build@localhost/none \
     python manage.py collectstatic --no-input -v 0
 USER icc
 EXPOSE 8000

@@ -57,3 +57,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    # A new password (changed, reset, or made unusable) revokes the user's API tokens once saved: see signals.py.
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self._password_changed = True
+
+    def set_unusable_password(self):
+        super().set_unusable_password()
+        self._password_changed = True

@@ -34,7 +34,7 @@ def configure_environment() -> None:
     os.environ["API_ANON_RATE"] = "100000000/minute"
     # Measured as production runs: DEBUG off (cached templates, no query log), static files from the manifest.
     os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + os.urandom(16).hex())
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + os.urandom(32).hex())
     os.environ["SECURE_SSL_REDIRECT"] = "false"
     # Not setdefault: the bench's settings are the only ones that serve /floor/.
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"

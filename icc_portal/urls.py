@@ -1,9 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 
 from . import views
+
+handler400 = "core.errorpages.bad_request"
+handler403 = "core.errorpages.permission_denied"
+handler404 = "core.errorpages.page_not_found"
+handler500 = "core.errorpages.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -11,7 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # English is the default language and needs no prefix; /en/… is accepted as a synonym.
-    re_path(r"^en/(?P<rest>.*)$", RedirectView.as_view(url="/%(rest)s", query_string=True, permanent=False)),
+    re_path(r"^en/(?P<rest>.*)$", views.english_prefix_redirect, name="en-redirect"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,7 +1,10 @@
+import re
+
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
@@ -13,6 +16,20 @@ from core.models import Heartbeat
 def home(request):
     cities = City.objects.public().select_related("country").only("name", "slug", "country__name", "country__code")
     return render(request, "home.html", {"city_count": cities.count(), "cities": cities[:12]})
+
+
+# Slashes, backslashes and blanks that browsers read as the start of another host ("//evil.example", "/\\evil").
+_LEADING_HOST_MARKERS = re.compile(r"^[/\\\s]+")
+
+
+def english_prefix_redirect(request, rest: str):
+    """`/en/<rest>` → `/<rest>`: English needs no prefix. `rest` is a path on this site, never another host."""
+    target = "/" + _LEADING_HOST_MARKERS.sub("", rest)
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        target = "/"
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)
+
 
 
 @never_cache

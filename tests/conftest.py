@@ -8,6 +8,7 @@ DATABASE_URL), a real Celery worker process (`celery_worker`) and Debian's Chrom
 import os
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
@@ -103,3 +104,5 @@ def _test_settings(settings, _media_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded files of the tests never land in the developer's var/media.
     settings.MEDIA_ROOT = str(_media_root)
+    # The API's throttles count requests in the cache: one test's requests must not throttle the next test.
+    cache.clear()

@@ -17,6 +17,8 @@ SECRETARIAT_PAGE = {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator
 CITY_A_PAGE = {"anonymous": FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 CITY_A_ONLY = {"anonymous": NOT_FOUND, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
 ADMIN = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": OK}
+# Admin pages the secretariat may not open: a superuser's account (changing it), the API tokens.
+SUPERUSER_ONLY = {**ADMIN, "secretariat": FORBIDDEN}
 # The Index: POSTs on the desk redirect those who may act; the API's workflow on city A's draft.
 INDEX_DESK_POST = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
 INDEX_API_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
@@ -68,12 +70,27 @@ ROUTES = [
     Route("api:api-root", "/api/v1/", PUBLIC),
     Route("api:token", "/api/v1/auth/token/", {p: BAD for p in PUBLIC}, method="POST",
           data={"email": "nobody@example.org", "password": "x"}),
+    Route("api:logout", "/api/v1/auth/logout/", {**API_WRITE, "coordinator_a": BAD, "coordinator_b": BAD,
+          "secretariat": BAD}, method="POST", note="a session holds no token to revoke; with a token: 204"),
+    Route("api:logoutall", "/api/v1/auth/logoutall/", {**API_WRITE, "coordinator_a": NO_CONTENT,
+          "coordinator_b": NO_CONTENT, "secretariat": NO_CONTENT}, method="POST"),
     Route("api:city-list", "/api/v1/cities/", PUBLIC),
     Route("api:city-detail", "/api/v1/cities/{city_a.slug}/", PUBLIC),
     Route("api:schema", "/api/schema/", PUBLIC),
     Route("api:docs", "/api/docs/", PUBLIC),
     Route("admin:index", "/admin/", ADMIN),
     Route("admin:cities_city_change", "/admin/cities/city/{city_a.pk}/change/", ADMIN),
+    # The admin's accounts: nobody grants a role they do not hold (ROLE_GRANTS below says who may give which).
+    Route("admin:accounts_user_changelist", "/admin/accounts/user/", ADMIN),
+    Route("admin:accounts_user_change", "/admin/accounts/user/{coordinator_a.pk}/change/", ADMIN),
+    Route("admin:accounts_user_change", "/admin/accounts/user/{superuser.pk}/change/", ADMIN,
+          note="the secretariat sees a superuser's account, read-only"),
+    Route("admin:accounts_user_change", "/admin/accounts/user/{superuser.pk}/change/", SUPERUSER_ONLY,
+          method="POST", data={"email": "taken-over@example.org"}),
+    Route("admin:auth_user_password_change", "/admin/accounts/user/{superuser.pk}/password/", SUPERUSER_ONLY),
+    Route("admin:accounts_user_delete", "/admin/accounts/user/{superuser.pk}/delete/", SUPERUSER_ONLY),
+    Route("admin:knox_authtoken_changelist", "/admin/knox/authtoken/", SUPERUSER_ONLY,
+          note="API tokens (hashed) are the superusers' to see and revoke"),
 
     # Good practices: the public database
     Route("goodpractices:list", "/good-practices/", PUBLIC),
@@ -193,13 +210,21 @@ ROUTES = [
 ]
 # fmt: on
 
+# Who may tick each role on another account in the admin (F9): nobody grants a role they do not hold. The
+# secretariat may make a colleague secretariat; staff and superuser are given by superusers only.
+ROLE_GRANTS = {
+    "is_secretariat": {"secretariat": True, "superuser": True},
+    "is_staff": {"secretariat": False, "superuser": True},
+    "is_superuser": {"secretariat": False, "superuser": True},
+}
+
 # Routes that are not pages of the portal: Django's own, or variants of a route already in the table.
 NOT_IN_MATRIX_PREFIXES = ("admin:", "set_language", "en-redirect", "javascript-catalog")
 
 
 def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) -> dict:
     """The objects the paths above are formatted with. Later features add theirs here."""
-    from .factories import CityFactory
+    from .factories import CityFactory, UserFactory
     from .goodpractices.factories import GoodPracticeFactory, reference_file
 
     published_practice = GoodPracticeFactory(city=city_a, status="published")
@@ -218,5 +243,7 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
         "draft_file": reference_file(draft_practice_a),
         "city_a": city_a,
         "city_b": city_b,
+        "coordinator_a": coordinator_a,
+        "superuser": UserFactory(email="root@test.example", is_superuser=True, is_staff=True),
         "former_city": CityFactory(slug="former-city", name="Formerton", status="former"),
     }

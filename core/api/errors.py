@@ -1,4 +1,4 @@
-"""Every API error is JSON with a readable message: 400 bad input, 403/404, 409 a state conflict."""
+"""Every API error is JSON with a readable message: 400 bad input, 401 a wrong token, 403/404, 409 a state conflict."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -24,6 +24,11 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:
         exc = exceptions.PermissionDenied(detail=str(exc))
+    elif isinstance(exc, exceptions.AuthenticationFailed):
+        # Credentials were sent and are wrong (an unknown, expired or revoked token): 401 and how to authenticate.
+        # DRF would answer 403 because session authentication comes first; a caller who sent nothing still gets 403.
+        exc.status_code = status.HTTP_401_UNAUTHORIZED
+        exc.auth_header = "Token"
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

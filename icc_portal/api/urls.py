@@ -1,7 +1,7 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.api.views import ObtainTokenView
+from accounts.api.views import ObtainTokenView, RevokeAllTokensView, RevokeTokenView
 from cities.api.views import CityViewSet
 from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
 from index.api.views import AssessmentViewSet, EditionViewSet
@@ -18,8 +18,16 @@ router.register("index/assessments", AssessmentViewSet, basename="index-assessme
 app_name = "api"
 urlpatterns = [
     path("v1/auth/token/", ObtainTokenView.as_view(), name="token"),
+    path("v1/auth/logout/", RevokeTokenView.as_view(), name="logout"),
+    path("v1/auth/logoutall/", RevokeAllTokensView.as_view(), name="logoutall"),
     path("v1/cities/<slug:slug>/profile/", ProfileView.as_view(), name="city-profile"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(api_version="1"), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves Swagger UI's start-up script as a file (no inline script for the CSP to allow); our
+    # template also moves its inline <style> to a static file.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        name="docs",
+    ),
 ]

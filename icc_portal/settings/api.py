@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 from ..env import env_str
+from .security import TRUSTED_PROXY_COUNT
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -11,9 +14,26 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "600/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "600/minute"),
+        # POST auth/token/: password guessing, per client address.
+        "sign_in": env_str("API_SIGN_IN_RATE", "20/minute"),
+    },
+    # The client address of a throttled request: X-Forwarded-For only as far as our own proxies wrote it.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "PAGE_SIZE": 20,
 }
+
+# API tokens (django-rest-knox): hashed in the database, sent as `Authorization: Token <token>` (the contract's
+# header), valid for API_TOKEN_TTL_DAYS, revoked by a password change or by POST auth/logout/ and auth/logoutall/.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(env_str("API_TOKEN_TTL_DAYS", "30"))),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# A user's newest tokens kept (one per script or device); issuing one more revokes the oldest.
+API_TOKENS_PER_USER = int(env_str("API_TOKENS_PER_USER", "20"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "ICC Portal API",

@@ -1,10 +1,15 @@
 import json
 
 import pytest
+from django.forms import CheckboxInput, MultiWidget
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from accounts.models import User
+
 from ..conftest import PERSONAS
-from ..permission_matrix import NOT_IN_MATRIX_PREFIXES, ROUTES, build_world
+from ..factories import UserFactory
+from ..permission_matrix import NOT_IN_MATRIX_PREFIXES, ROLE_GRANTS, ROUTES, build_world
 
 
 @pytest.fixture
@@ -43,3 +48,57 @@ def test_every_named_route_is_in_the_matrix():
     in_matrix = {route.name for route in ROUTES}
     missing = {name for name in _named_routes() if not name.startswith(NOT_IN_MATRIX_PREFIXES)} - in_matrix
     assert not missing, f"add these routes to tests/permission_matrix.py: {sorted(missing)}"
+
+
+def _admin_form_data(response) -> dict:
+    """What the admin's change page would send back unchanged: every editable field and inline, as they are."""
+    data = _form_data(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        data |= _form_data(inline.formset.management_form)
+        for form in inline.formset.forms:
+            data |= _form_data(form)
+    return data
+
+
+def _form_data(form) -> dict:
+    data = {}
+    for name, field in form.fields.items():
+        key, value = form.add_prefix(name), form[name].value()
+        if isinstance(field.widget, MultiWidget):
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{index}"] = "" if part is None else part
+        elif isinstance(field.widget, CheckboxInput):
+            if value:
+                data[key] = "on"
+        elif value is not None:
+            data[key] = value
+    return data
+
+
+@pytest.mark.parametrize("granter", ["secretariat", "superuser"])
+@pytest.mark.parametrize("role", list(ROLE_GRANTS))
+def test_f9_nobody_grants_a_role_they_do_not_hold(role, granter, secretariat, coordinator_a):
+    people = {"secretariat": secretariat, "superuser": UserFactory(email="root@test.example", is_superuser=True)}
+    client = Client()
+    client.force_login(people[granter])
+    url = f"/admin/accounts/user/{coordinator_a.pk}/change/"
+    data = {**_admin_form_data(client.get(url)), role: "on"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    assert getattr(User.objects.get(pk=coordinator_a.pk), role) is ROLE_GRANTS[role][granter], (
+        f"{granter} ticking {role}: the matrix says {ROLE_GRANTS[role][granter]}"
+    )
+
+
+def test_f9_the_secretariat_cannot_take_over_a_superuser_account(secretariat, coordinator_a):
+    root = UserFactory(email="root@test.example", is_superuser=True, is_staff=True)
+    client = Client()
+    client.force_login(secretariat)
+    page = client.get(f"/admin/accounts/user/{root.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="email"' not in page.content  # shown, not editable
+    response = client.post(
+        f"/admin/accounts/user/{root.pk}/password/", {"password1": "taken-0ver-pass!", "password2": "taken-0ver-pass!"}
+    )
+    assert response.status_code == 403
+    assert User.objects.get(pk=root.pk).check_password("taken-0ver-pass!") is False

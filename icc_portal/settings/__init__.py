@@ -7,3 +7,4 @@ from .database import *  # noqa: F401,F403
 from .email import *  # noqa: F401,F403
 from .i18n import *  # noqa: F401,F403
 from .security import *  # noqa: F401,F403
+from .storage import *  # noqa: F401,F403

@@ -1,6 +1,7 @@
 """Settings, split by purpose. Every behaviour is switched by environment variables (see README)."""
 
 from .api import *  # noqa: F401,F403
+from .backup import *  # noqa: F401,F403
 from .base import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403
 from .database import *  # noqa: F401,F403

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "django_htmx",
+    "dbbackup",
     "icc_portal.apps.IccPortalConfig",
     "core",
     "accounts",

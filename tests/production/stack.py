@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -116,13 +117,20 @@ class Stack:
 
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):
-            if process.poll() is None:
-                os.killpg(process.pid, 15)
+            _signal_group(process, signal.SIGTERM)
         for process in self.processes.values():
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, 9)
+                _signal_group(process, signal.SIGKILL)
+                process.wait()
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:  # already stopped
+        pass
 
 
 def static_root() -> Path:

@@ -8,7 +8,11 @@ PostgreSQL or Redis cannot be reached. SMOKE_DATABASE_URL and SMOKE_REDIS_URL ch
 
 import email
 import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,6 +20,7 @@ import psycopg
 import pytest
 import redis
 import requests
+from django.conf import settings
 
 from tests.ops.drills import free_port, wait_until
 
@@ -165,3 +170,41 @@ def test_healthz_reports_the_database_the_broker_and_the_beat(stack):
 def test_every_service_is_still_running(stack):
     time.sleep(1)
     assert {name: process.poll() for name, process in stack.processes.items()} == dict.fromkeys(stack.processes)
+
+
+def test_make_run_keeps_the_web_server_up_while_its_worker_is_killed_and_started_again(stack, tmp_path):
+    """F7's other half, on the database the smoke prepared (the stack stopped first): `make run`'s supervisor."""
+    stack.stop()
+    port = free_port()
+    env = {name: value for name, value in stack.env.items() if name not in _PRODUCTION_ONLY}
+    env |= {"DATABASE_URL": DATABASE_URL, "ICC_VAR_DIR": str(tmp_path / "var"), "ICC_PORT": str(port)}
+    output = tmp_path / "make-run.log"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "icc_portal.devserver"], env=env, cwd=settings.BASE_DIR,
+        stdout=output.open("w"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    log = output.read_text
+    healthz = f"http://127.0.0.1:{port}/healthz"
+    try:
+        wait_until(lambda: "The beat is running" in log() and _answers(healthz), timeout=180, what="make run")
+        worker = int(re.search(r"The worker is running \(pid (\d+)\)", log()).group(1))
+        os.kill(worker, signal.SIGKILL)
+        wait_until(lambda: "The worker stopped (exit code -9); starting it again in 1 s." in log(), timeout=10,
+                   what="the supervisor to notice")  # fmt: skip
+        assert requests.get(healthz, timeout=10).status_code == 200  # the web server and database stay up
+        wait_until(lambda: log().count("The worker is running") == 2, timeout=15, what="a new worker")
+        assert requests.get(f"http://127.0.0.1:{port}/en/", timeout=30).status_code == 200
+    finally:
+        run.send_signal(signal.SIGINT)
+        code = run.wait(timeout=90)
+    print(log()[-1500:])
+    assert code == 0
+    assert "Stopping the web server, the beat, the worker and the database" in log()
+    assert not _answers(healthz)
+
+
+# Variables of the production stack that `make run` (a development server) does not take.
+_PRODUCTION_ONLY = {
+    "DEBUG", "SECURE_SSL_REDIRECT", "CELERY_BROKER_URL", "PORT", "GUNICORN_CMD_ARGS", "STATIC_ROOT", "ALLOWED_HOSTS",
+    "OUTBOX_SWEEP_EVERY", "WEB_CONCURRENCY", "SITE_URL",
+}  # fmt: skip

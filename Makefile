@@ -6,13 +6,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()+open('requirements.lock','rb').read()).hexdigest()[:12])")
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test bench install browser lint format messages clean-db
+.PHONY: run test smoke bench install browser lint format messages clean-db
 
 run: install
 	$(PY) -m icc_portal.devserver
 
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production path: docker-compose.yml's web (gunicorn, DEBUG=0), worker and beat started natively on this
+# machine's PostgreSQL and Redis (SMOKE_DATABASE_URL, SMOKE_REDIS_URL), then used over HTTP (tests/production).
+smoke: install
+	$(PY) -m pytest -m production tests/production $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)

@@ -25,11 +25,17 @@ hypothesis_settings.load_profile("portal")
 PERSONAS = ["anonymous", "coordinator_a", "coordinator_b", "secretariat"]
 
 
-def pytest_collection_modifyitems(items):
-    """Every test that uses the real worker is a `services` test (`pytest -m services` runs just those)."""
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the real worker is a `services` test (`pytest -m services` runs just those).
+    The production smoke runs only when a marker expression names it (`.ci/run`, `make smoke`)."""
     for item in items:
         if "celery_worker" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.services)
+    if "production" not in (config.option.markexpr or ""):
+        left_out = [item for item in items if item.get_closest_marker("production")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if not item.get_closest_marker("production")]
 
 
 @pytest.fixture

@@ -39,14 +39,20 @@ def _test_database_url() -> str:
 
 
 class Worker:
-    """A `celery worker` process on a queue of its own, writing its e-mails as files the test can read."""
+    """A `celery worker` process on a queue of its own, writing its e-mails as files the test can read.
 
-    def __init__(self, tmp: Path, media_root: Path | None = None):
+    `env` adds to the worker's environment and `options` replace its pool options (a drill kills pool processes);
+    `start()` starts it again after it was stopped or killed, with the same queue and mail folder.
+    """
+
+    def __init__(
+        self, tmp: Path, media_root: Path | None = None, *, env: dict | None = None, options: tuple = ("--pool", "solo")
+    ):
         self.queue = f"test-{uuid.uuid4().hex[:12]}"
         self.mail_dir = tmp / "mail"
         self.log = tmp / "worker.log"
-        self.mail_dir.mkdir()
-        env = {
+        self.mail_dir.mkdir(parents=True)
+        self.env = {
             **os.environ,
             "DATABASE_URL": _test_database_url(),
             "CELERY_TASK_DEFAULT_QUEUE": self.queue,
@@ -55,7 +61,12 @@ class Worker:
             "DJANGO_SETTINGS_MODULE": "icc_portal.settings",
             # The worker stores files (built profiles) where the tests read them.
             **({"MEDIA_ROOT": str(media_root)} if media_root else {}),
+            **(env or {}),
         }
+        self.options = list(options)
+        self.start()
+
+    def start(self) -> None:
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -66,16 +77,15 @@ class Worker:
                 "worker",
                 "-Q",
                 self.queue,
-                "--pool",
-                "solo",
+                *self.options,
                 "-l",
                 "info",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
             ],
-            env=env,
-            stdout=self.log.open("w"),
+            env=self.env,
+            stdout=self.log.open("a"),
             stderr=subprocess.STDOUT,
             cwd=settings.BASE_DIR,
         )

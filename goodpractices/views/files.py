@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cities import rules
+from core.errors import StorageFull
 
 from .. import services
 from ..choices import PracticeStatus
@@ -58,7 +59,7 @@ def file_upload(request, pk):
             document = services.reference_file_add(
                 practice=practice, by=request.user, upload=form.cleaned_data["document"]
             )
-        except (ValidationError, services.StateConflict) as error:
+        except (ValidationError, services.StateConflict, StorageFull) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
             messages.success(request, _("%(name)s added.") % {"name": document.name})

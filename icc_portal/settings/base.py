@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "django_htmx",
+    "dbbackup",
     "icc_portal.apps.IccPortalConfig",
     "core",
     "accounts",
@@ -107,16 +108,7 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded documents live outside the static path and are served only through permission-checking views.
-MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-}
+# MEDIA_ROOT and STORAGES: storage.py.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TIME_ZONE = "Europe/Paris"

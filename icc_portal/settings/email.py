@@ -21,3 +21,7 @@ elif _email_url.startswith("file"):
     EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# EMAIL_BACKEND names a backend class outright (a provider's API backend, or a test's slow backend); it wins over
+# EMAIL_URL, whose file path and SMTP settings still apply to it.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or EMAIL_BACKEND

@@ -31,7 +31,6 @@ def english_prefix_redirect(request, rest: str):
     return HttpResponseRedirect(f"{target}?{query}" if query else target)
 
 
-
 @never_cache
 @require_GET
 def healthz(request):

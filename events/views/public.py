@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET
 from cities.models import City
 from core import charts
 from core.csv import csv_writer, safe_row
+from goodpractices.filters import field_choices
 
 from .. import ical, selectors
-from ..choices import EventStatus
+from ..choices import EventKind, EventStatus
 from ..filters import EventFilterSet
 from ..models import EventDocument
 
@@ -57,6 +58,8 @@ def calendar(request):
         .distinct()
         .order_by("name")
         .values_list("slug", "name"),
+        "kind_options": EventKind.choices,
+        "field_options": field_choices(),
         "is_filtered": bool(filterset.is_bound and filterset.is_valid() and filterset.active_filters),
     }
     return render(request, "events/calendar.html", context, status=status)

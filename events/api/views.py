@@ -93,13 +93,17 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(methods=["GET"], responses={200: RegistrationSerializer(many=True)})
     @extend_schema(methods=["POST"], request=RegistrationInputSerializer, responses={201: RegistrationSerializer})
-    @action(detail=True, methods=["get", "post"], url_path="registrations", url_name="registrations")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="registrations",
+        url_name="registrations",
+        permission_classes=[permissions.IsAuthenticated],
+    )
     def registrations(self, request, slug=None):
         """GET: the registrations the caller may see (the secretariat all, coordinators their cities'). POST: a
         coordinator registers a person of their city → `status` confirmed or waitlisted, with `position`."""
         event = self.get_object()
-        if not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated()
         if request.method == "GET":
             rows = selectors.registrations_visible_to(request.user).filter(event=event).order_by("registered_at", "id")
             page = self.paginate_queryset(rows)

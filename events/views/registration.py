@@ -87,6 +87,8 @@ def _register(request, event, city, rows, formset):
 @login_required
 def my_registrations(request):
     """The registrations of the coordinator's cities across events, with their state and place on the waiting list."""
+    if rules.is_secretariat(request.user) and not rules.coordinated_city_ids(request.user):
+        return redirect("events:desk")
     if not rules.coordinated_city_ids(request.user):
         raise Http404
     registrations = selectors.city_registrations(request.user)
@@ -97,7 +99,7 @@ def my_registrations(request):
 @require_POST
 def cancel(request, pk):
     """A coordinator cancels one of their city's registrations; another city's is 404."""
-    registration = get_object_or_404(selectors.city_registrations(request.user), pk=pk)
+    registration = get_object_or_404(selectors.registrations_visible_to(request.user), pk=pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:

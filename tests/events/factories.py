@@ -64,3 +64,32 @@ def register(event: Event, city, by, count: int = 1, **overrides) -> list[Regist
     return services.registrations_create(
         event=event, city=city, people=[person(**overrides) for _ in range(count)], by=by
     )
+
+
+def events_world(*, city_a, coordinator_a, secretariat) -> dict:
+    """The permission matrix's events: a published study visit with a registration of city A and a programme, and a
+    draft with a document of its own."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from events.models import EventDocument
+
+    published = EventFactory(slug="matrix-visit", host_city=city_a, capacity=5)
+    [registration_a] = register(published, city_a, coordinator_a, email="matrix@city-a.example")
+    draft = EventFactory(slug="matrix-draft", status="draft", published_at=None)
+    stored = "events/test-document.pdf"
+    if not default_storage.exists(stored):
+        default_storage.save(stored, ContentFile(b"%PDF-1.4\n%%EOF\n"))
+
+    def document(event):
+        return EventDocument.objects.create(
+            event=event, kind="programme", name="programme.pdf", content_type="application/pdf", size=15, file=stored
+        )
+
+    return {
+        "event": published,
+        "draft_event": draft,
+        "registration_a": registration_a,
+        "event_document": document(published),
+        "draft_document": document(draft),
+    }

@@ -24,14 +24,29 @@ def _nationalities():
     return [("", _("Not given"))] + country_choices()
 
 
+class ChoicesWidget(forms.Select):
+    """A select whose choices are computed when it renders (the country names in the reader's language)."""
+
+    def __init__(self, choices_function, **kwargs):
+        super().__init__(**kwargs)
+        self.choices_function = choices_function
+
+    def get_context(self, name, value, attrs):
+        self.choices = self.choices_function()
+        return super().get_context(name, value, attrs)
+
+
 class PersonForm(forms.Form):
-    """One row of the registration form; an untouched row is skipped."""
+    """One row of the registration form; an untouched row is skipped. Every value is checked by the service
+    (events.people), so the page, the API and the services give the same messages."""
 
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False, widget=forms.EmailInput)
     department = forms.CharField(label=_("Department or organisation"), max_length=200, required=False)
-    gender = forms.ChoiceField(label=_("Gender"), choices=[("", "—")] + Gender.choices, required=False)
-    nationality = forms.ChoiceField(label=_("Nationality"), choices=_nationalities, required=False)
+    gender = forms.CharField(
+        label=_("Gender"), required=False, widget=forms.Select(choices=[("", "—")] + Gender.choices)
+    )
+    nationality = forms.CharField(label=_("Nationality"), required=False, widget=ChoicesWidget(_nationalities))
 
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {}) or {}

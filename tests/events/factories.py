@@ -31,7 +31,9 @@ class EventFactory(DjangoModelFactory):
     time_zone = "Europe/Lisbon"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=21))
     ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(days=1, hours=8))
-    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    registration_opens = factory.LazyAttribute(
+        lambda e: min(timezone.now() - datetime.timedelta(days=7), e.starts_at - datetime.timedelta(days=14))
+    )
     registration_closes = factory.LazyAttribute(lambda e: e.starts_at - datetime.timedelta(days=7))
     capacity = 10
     city_limit = None

@@ -1,5 +1,7 @@
 """An event and a registration in the API, under the contract's names ("An event in the API")."""
 
+import zoneinfo
+
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -126,19 +128,19 @@ class EventInputSerializer(serializers.Serializer):
     )
     practices = serializers.PrimaryKeyRelatedField(queryset=GoodPractice.objects.published(), many=True, required=False)
 
-    def validate(self, data):
-        import zoneinfo
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.context.get("event") is None:  # creating: these are needed, and named with the other problems
+            for name in ("title", "kind", "starts_at", "ends_at"):
+                self.fields[name].required = True
 
+    def validate(self, data):
         instance = self.context.get("event")
         zone = data.get("time_zone") or (instance.time_zone if instance else None) or "Europe/Paris"
         for name in LOCAL_TIMES:
             value = data.get(name)
             if value is not None and value.tzinfo is None:
                 data[name] = value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-        if instance is None:
-            missing = [name for name in ("title", "kind", "starts_at", "ends_at") if name not in data]
-            if missing:
-                raise serializers.ValidationError({name: [_("This field is required.")] for name in missing})
         return data
 
     def service_data(self) -> dict:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from events.models import Event, Registration
+from tests.goodpractices.factories import field_of_action
 
 from .factories import EventFactory, city_with_coordinator, person, register
 
@@ -63,6 +64,7 @@ def test_the_list_filters_by_type_year_city_and_upcoming(db, city_a):
 
 
 def test_the_secretariat_creates_and_publishes_an_event(db, secretariat):
+    field_of_action("1")  # the taxonomy, reloaded if a transactional test flushed it
     body = {
         "title": "Policy lab", "title_fr": "Laboratoire de politiques", "kind": "policy_lab",
         "time_zone": "Europe/Paris", "starts_at": "2031-03-14T09:30:00", "ends_at": "2031-03-14T17:00:00+01:00",

@@ -2,8 +2,8 @@
 the secretariat's desk, the city page and the home page."""
 
 import csv
-import html
 import datetime
+import html
 import io
 import zoneinfo
 

@@ -2,6 +2,7 @@
 Errors as everywhere in the API: 400 naming what is wrong, 403, 404 for what the caller may not see, 409 for a state
 that does not allow the operation (a closed registration, a full event without waiting list)."""
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
@@ -103,7 +104,8 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def registrations(self, request, slug=None):
         """GET: the registrations the caller may see (the secretariat all, coordinators their cities'). POST: a
         coordinator registers a person of their city → `status` confirmed or waitlisted, with `position`."""
-        event = self.get_object()
+        # The event alone (not the list's prefetches): a registration storm should not pay for them.
+        event = get_object_or_404(selectors.events_visible_to(request.user), slug=slug)
         if request.method == "GET":
             rows = selectors.registrations_visible_to(request.user).filter(event=event).order_by("registered_at", "id")
             page = self.paginate_queryset(rows)

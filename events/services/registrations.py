@@ -70,7 +70,8 @@ def _date(event: Event, moment) -> str:
 def city_may_register(event: Event, city: City, now=None) -> bool:
     """Whether the event's audience includes the city now (priority cities of a second session come first)."""
     now = now or timezone.now()
-    priority = event.priority_cities.filter(pk=city.pk).exists()
+    # A second session (the only event with priority cities) always has a priority deadline once published.
+    priority = event.priority_until is not None and event.priority_cities.filter(pk=city.pk).exists()
     if event.priority_until and now < event.priority_until:
         return priority
     if priority:
@@ -165,9 +166,14 @@ def registrations_create(
         RegistrationLog(registration=r, action=RegistrationAction.REGISTERED, to_status=r.status, by=by)
         for r in created
     )
-    _settle(event)
+    # New registrations never free a place, so nobody waiting can be promoted: renumber, and keep the counts.
+    if waiting > event.waitlisted_count:
+        renumber_waiting_list(event)
+    event.confirmed_count, event.waitlisted_count = confirmed, waiting
+    Event.objects.filter(pk=event.pk).update(confirmed_count=confirmed, waitlisted_count=waiting)
+    positions = dict(Registration.objects.filter(pk__in=[r.pk for r in created]).values_list("pk", "position"))
     for registration in created:
-        registration.refresh_from_db(fields=["position"])
+        registration.position = positions[registration.pk]
         registration.event = event
         emails.to_participant("event_registration_received", registration)
     return created

@@ -4,6 +4,7 @@ recorded and told."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -42,6 +43,7 @@ class EventAdmin(SecretariatAdmin, TranslationAdmin):
     ]
     inlines = [DocumentInline]
     actions = ["publish", "close_registration"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         # Edits of places and limits go through the service, which promotes the waiting list when places grow.

@@ -204,3 +204,49 @@ def test_the_city_page_lists_hosted_and_attended_events(client, city_a, coordina
 def test_the_home_page_shows_upcoming_events(client, db):
     EventFactory(title="Next study visit", title_en="Next study visit")
     assert "Next study visit" in _text(client.get("/"))
+
+
+def test_the_desk_adds_a_programme_served_with_the_event_and_refuses_a_fake_pdf(client, secretariat, event):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from events.demo import _pdf
+
+    client.force_login(secretariat)
+    real = SimpleUploadedFile("programme.pdf", _pdf("Programme"), content_type="application/pdf")
+    client.post(f"/events/desk/{event.slug}/documents/", {"kind": "programme", "file": real})
+    fake = SimpleUploadedFile("report.pdf", b"<script>alert(1)</script>", content_type="application/pdf")
+    response = client.post(f"/events/desk/{event.slug}/documents/", {"kind": "report", "file": fake}, follow=True)
+    assert "is not a PDF" in _text(response)
+    [document] = event.documents.all()
+    client.logout()
+    served = client.get(document.get_absolute_url())
+    assert served.status_code == 200 and served["Content-Type"] == "application/pdf"
+    assert b"".join(served.streaming_content).startswith(b"%PDF")
+
+
+def test_the_admin_edits_places_through_the_service(client, secretariat, city_a, coordinator_a):
+    event = EventFactory(capacity=1)
+    register(event, city_a, coordinator_a, count=2)
+    client.force_login(secretariat)
+    assert client.get("/admin/events/event/").status_code == 200
+    page = client.get(f"/admin/events/event/{event.pk}/change/")
+    assert page.status_code == 200
+    assert client.get(f"/admin/events/registration/{Registration.objects.first().pk}/change/").status_code == 200
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update(
+        {
+            "capacity": 2, "starts_at_0": event.starts_at.strftime("%Y-%m-%d"), "starts_at_1": "09:00:00",
+            "ends_at_0": event.ends_at.strftime("%Y-%m-%d"), "ends_at_1": "18:00:00",
+            "registration_opens_0": event.registration_opens.strftime("%Y-%m-%d"), "registration_opens_1": "09:00:00",
+            "registration_closes_0": event.registration_closes.strftime("%Y-%m-%d"), "registration_closes_1": "09:00:00",
+            "documents-TOTAL_FORMS": 0, "documents-INITIAL_FORMS": 0, "waiting_list": "on",
+        }
+    )  # fmt: skip
+    data.pop("host_city", None)
+    data.pop("network", None)
+    data.pop("second_session_of", None)
+    response = client.post(f"/admin/events/event/{event.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    event.refresh_from_db()
+    assert (event.capacity, event.confirmed_count, event.waitlisted_count) == (2, 2, 0)

@@ -15,7 +15,7 @@ from cities.models import City
 from . import statistics
 from .choices import EventKind, EventStatus, RegistrationStatus
 from .models import Event, Registration
-from .services.registrations import city_may_register, registration_refusal
+from .services.eligibility import city_may_register, registration_refusal
 
 LIST_FIELDS = (
     "id", "slug", "title", "title_en", "title_fr", "kind", "status", "starts_at", "ends_at", "time_zone", "place",

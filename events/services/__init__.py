@@ -1,6 +1,7 @@
 """Every write to events and registrations (HackSoft's services): the pages, the API, the admin, the tasks and the
 demo loader call these, so the rules of places, limits and the waiting list are the same everywhere."""
 
+from .eligibility import city_may_register, registration_refusal  # noqa: F401
 from .events import (  # noqa: F401
     EVENT_WORKFLOW,
     document_add,
@@ -16,12 +17,10 @@ from .events import (  # noqa: F401
 )
 from .registrations import (  # noqa: F401
     PeopleInvalid,
-    city_may_register,
     lock_event,
     registration_cancel,
     registration_move,
     registration_promote,
-    registration_refusal,
     registrations_create,
     renumber_waiting_list,
 )

@@ -22,19 +22,19 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities import rules
-from cities.choices import CityStatus
 from cities.models import City
 from core.errors import StateConflict
 
 from .. import emails
-from ..choices import ACTIVE_STATUSES, Audience, EventStatus, RegistrationAction
+from ..choices import ACTIVE_STATUSES, EventStatus, RegistrationAction
 from ..choices import RegistrationStatus as Status
 from ..models import Event, Registration, RegistrationLog
 from ..people import clean_person
+from .eligibility import check_city, registration_refusal
 
 MAX_PEOPLE_AT_ONCE = 50
 
@@ -42,60 +42,6 @@ MAX_PEOPLE_AT_ONCE = 50
 def lock_event(event: Event | int) -> Event:
     """The event, re-read under its row lock: the one door to every change of its registrations."""
     return Event.objects.select_for_update().get(pk=getattr(event, "pk", event))
-
-
-# Who may register, and when
-
-
-def registration_refusal(event: Event, now=None) -> str | None:
-    """Why the event takes no registration now (a message for the reader), or None when it does."""
-    now = now or timezone.now()
-    if event.status == EventStatus.CANCELLED:
-        return _("This event was cancelled.")
-    if event.status == EventStatus.DRAFT:
-        return _("This event is not published yet.")
-    if event.status == EventStatus.CLOSED:
-        return _("Registration for this event is closed.")
-    if event.registration_opens and now < event.registration_opens:
-        return _("Registration opens on %(date)s.") % {"date": _date(event, event.registration_opens)}
-    if now >= event.registration_closes_at:
-        return _("Registration closed on %(date)s.") % {"date": _date(event, event.registration_closes_at)}
-    return None
-
-
-def _date(event: Event, moment) -> str:
-    return formats.date_format(event.local(moment), "DATETIME_FORMAT")
-
-
-def city_may_register(event: Event, city: City, now=None) -> bool:
-    """Whether the event's audience includes the city now (priority cities of a second session come first)."""
-    now = now or timezone.now()
-    # A second session (the only event with priority cities) always has a priority deadline once published.
-    priority = event.priority_until is not None and event.priority_cities.filter(pk=city.pk).exists()
-    if event.priority_until and now < event.priority_until:
-        return priority
-    if priority:
-        return True
-    if event.audience == Audience.INVITED:
-        return event.invited_cities.filter(pk=city.pk).exists()
-    if event.audience == Audience.NETWORK:
-        return event.network_id is not None and city.national_network_id == event.network_id
-    return city.status == CityStatus.MEMBER
-
-
-def _check_city(event: Event, city: City, now) -> None:
-    if not city_may_register(event, city, now):
-        if event.priority_until and now < event.priority_until:
-            message = _("Until %(date)s only the cities on the waiting list of the first session may register.") % {
-                "date": _date(event, event.priority_until)
-            }
-        elif event.audience == Audience.INVITED:
-            message = _("%(city)s is not among the cities invited to this event.") % {"city": city.name}
-        elif event.audience == Audience.NETWORK:
-            message = _("This event is for the cities of the %(network)s.") % {"network": event.network}
-        else:
-            message = _("Only member cities may register for this event.")
-        raise ValidationError({"city": [message]})
 
 
 # Registering
@@ -123,7 +69,7 @@ def registrations_create(
         refusal = registration_refusal(event, now)
         if refusal:
             raise StateConflict(refusal)
-        _check_city(event, city, now)
+        check_city(event, city, now)
     _check_not_registered(event, [person["email"] for person in people])
 
     city_confirmed = event.registrations.filter(city=city, status=Status.CONFIRMED).count()

@@ -16,7 +16,8 @@ from .. import emails
 from ..choices import EventStatus
 from ..choices import RegistrationStatus as Status
 from ..models import Event, Registration
-from .registrations import city_may_register, lock_event
+from .eligibility import city_may_register
+from .registrations import lock_event
 
 REMIND_BEFORE = datetime.timedelta(days=7)
 CLOSING_NOTE_BEFORE = datetime.timedelta(days=3)

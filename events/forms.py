@@ -119,7 +119,12 @@ class EventForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     online_url = forms.URLField(label=_("Online link"), max_length=500, required=False, assume_scheme="https")
     time_zone = forms.CharField(
-        label=_("Time zone"), max_length=64, initial="Europe/Paris", validators=[validate_time_zone]
+        label=_("Time zone"),
+        max_length=64,
+        initial="Europe/Paris",
+        validators=[validate_time_zone],
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
+        help_text=_("A name such as Europe/Lisbon or Asia/Tokyo."),
     )
     starts_at = LocalDateTimeField(label=_("Starts"))
     ends_at = LocalDateTimeField(label=_("Ends"))

@@ -3,6 +3,8 @@ list side by side with the actions on them: publish, close, reopen or cancel; pr
 registration with a reason; documents; a message to every confirmed participant; the CSV of participants; a second
 session of a full event."""
 
+import zoneinfo
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
@@ -27,6 +29,8 @@ WORKFLOW = {
     "reopen": (services.event_reopen, _("Registration is open again.")),
 }
 PROBLEMS = (StateConflict, ValidationError, PermissionDenied)
+# The zones a desk form proposes (any IANA name is accepted): the world's cities' zones, not the legacy aliases.
+TIME_ZONES = sorted(zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/"))
 
 
 def _error(request, error) -> None:
@@ -59,7 +63,8 @@ def create(request):
         else:
             messages.success(request, _("The draft is saved; publish it when it is ready."))
             return redirect("events:desk-event", slug=event.slug)
-    return render(request, "events/desk/form.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "time_zones": TIME_ZONES}
+    return render(request, "events/desk/form.html", context, status=400 if form.errors else 200)
 
 
 @secretariat_required
@@ -74,7 +79,8 @@ def edit(request, slug):
         else:
             messages.success(request, _("Saved."))
             return redirect("events:desk-event", slug=event.slug)
-    return render(request, "events/desk/form.html", {"form": form, "event": event}, status=400 if form.errors else 200)
+    context = {"form": form, "event": event, "time_zones": TIME_ZONES}
+    return render(request, "events/desk/form.html", context, status=400 if form.errors else 200)
 
 
 def _form_errors(form, error: ValidationError) -> None:

@@ -32,5 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("profiles.urls")),
     path("cities/", include("cities.urls")),
     path("good-practices/", include("goodpractices.urls")),
+    path("my/events/", include("events.desk_urls")),
+    path("events/", include("events.urls")),
     prefix_default_language=False,
 )

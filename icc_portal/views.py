@@ -11,11 +11,13 @@ from kombu import Connection
 
 from cities.models import City
 from core.models import Heartbeat
+from events.selectors import upcoming_events
 
 
 def home(request):
     cities = City.objects.public().select_related("country").only("name", "slug", "country__name", "country__code")
-    return render(request, "home.html", {"city_count": cities.count(), "cities": cities[:12]})
+    context = {"city_count": cities.count(), "cities": cities[:12], "events": upcoming_events(limit=3)}
+    return render(request, "home.html", context)
 
 
 # Slashes, backslashes and blanks that browsers read as the start of another host ("//evil.example", "/\\evil").

@@ -1,17 +1,14 @@
 """Charts of the Index as SVG strings, drawn on the server so the page and the PDF profile share them.
 
-Each chart is decorative for screen readers (`aria-hidden`): the page puts a data table beside it.
+Each chart is decorative for screen readers (`aria-hidden`): the page puts a data table beside it. The SVG pieces
+(frame, legend, colours) are the kernel's (core/charts.py), shared with the events' statistics.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-BAR = "#1f5f99"
-PEER = "#c2571a"
-GRID = "#d0d4d9"
-TEXT = "#1b1f24"
-PALETTE = ["#1f5f99", "#c2571a", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e00"]
+from core.charts import BAR, GRID, PALETTE, PEER, legend, open_svg, short
 
 
 def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str, peer_label: str | None) -> str:
@@ -23,8 +20,8 @@ def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str,
     label_width, bar_width, row_height, top = 220, 360, 26, 34
     height = top + row_height * len(rows) + 30
     width = label_width + bar_width + 60
-    parts = [_open(width, height, title)]
-    parts.append(_legend(label_width, 14, [(BAR, title)] + ([(PEER, peer_label)] if peer_label else [])))
+    parts = [open_svg(width, height, title)]
+    parts.append(legend(label_width, 14, [(BAR, title)] + ([(PEER, peer_label)] if peer_label else [])))
     for tick in range(0, 101, 25):
         x = label_width + bar_width * tick / 100
         parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 24}" stroke="{GRID}"/>')
@@ -32,7 +29,7 @@ def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str,
     for i, (label, score, peer) in enumerate(rows):
         y = top + i * row_height
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 16}" font-size="12" text-anchor="end">{escape(_short(label))}</text>'
+            f'<text x="{label_width - 8}" y="{y + 16}" font-size="12" text-anchor="end">{escape(short(label))}</text>'
         )
         if score is not None:
             w = bar_width * max(0.0, min(100.0, score)) / 100
@@ -51,7 +48,7 @@ def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]
     """One line per series (0–100) over the waves; gaps where a wave has no score."""
     width, height, left, right, top, bottom = 640, 300, 40, 170, 20, 40
     plot_w, plot_h = width - left - right, height - top - bottom
-    parts = [_open(width, height, title)]
+    parts = [open_svg(width, height, title)]
     for tick in range(0, 101, 25):
         y = top + plot_h * (1 - tick / 100)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>')
@@ -74,27 +71,6 @@ def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
         ly = top + 14 + n * 16
         parts.append(f'<rect x="{left + plot_w + 12}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{left + plot_w + 26}" y="{ly}" font-size="11">{escape(_short(label, 22))}</text>')
+        parts.append(f'<text x="{left + plot_w + 26}" y="{ly}" font-size="11">{escape(short(label, 22))}</text>')
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _open(width: int, height: int, title: str) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-hidden="true" font-family="system-ui, sans-serif" fill="{TEXT}">'
-        f"<title>{escape(title)}</title>"
-    )
-
-
-def _legend(x: int, y: int, items: list[tuple[str, str]]) -> str:
-    parts = []
-    for colour, label in items:
-        parts.append(f'<rect x="{x}" y="{y - 9}" width="12" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 16}" y="{y}" font-size="11">{escape(label)}</text>')
-        x += 24 + 7 * len(label)
-    return "".join(parts)
-
-
-def _short(label: str, length: int = 32) -> str:
-    return label if len(label) <= length else label[: length - 1] + "…"

@@ -29,6 +29,14 @@ DESK_ACTION = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_
 API_WRITE = {"anonymous": FORBIDDEN, "coordinator_a": CREATED, "coordinator_b": NOT_FOUND, "secretariat": CREATED}
 # A POST only the secretariat may make: the login page for the anonymous, 404 for coordinators.
 SECRETARIAT_POST = {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
+# Events: a draft is the secretariat's only; API writes are its own.
+SECRETARIAT_ONLY = {"anonymous": NOT_FOUND, "coordinator_a": NOT_FOUND, "coordinator_b": NOT_FOUND, "secretariat": OK}
+API_SECRETARIAT_WRITE = {
+    "anonymous": FORBIDDEN,
+    "coordinator_a": FORBIDDEN,
+    "coordinator_b": FORBIDDEN,
+    "secretariat": OK,
+}
 API_REVIEW_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": 409}
 
 
@@ -207,6 +215,62 @@ ROUTES = [
     Route("api:city-profile", "/api/v1/cities/{city_a.slug}/profile/",
           {"anonymous": FORBIDDEN, "coordinator_a": FORBIDDEN, "coordinator_b": NOT_FOUND, "secretariat": ACCEPTED},
           method="POST", data={"language": "fr"}),
+    # Events: the calendar, an event, registration, the coordinator's list, the secretariat's desk, the API
+    Route("events:list", "/events/", PUBLIC),
+    Route("events:list", "/fr/events/?kind=study_visit&field=3", PUBLIC, note="French, filtered"),
+    Route("events:list", "/events/?year=abc&kind=party", {p: BAD for p in PUBLIC}, note="bad filters: 400"),
+    Route("events:calendar-ics", "/events/calendar.ics", PUBLIC),
+    Route("events:statistics", "/events/statistics/", PUBLIC),
+    Route("events:statistics-csv", "/events/statistics/2017.csv", PUBLIC),
+    Route("events:detail", "/events/{event.slug}/", PUBLIC),
+    Route("events:detail", "/events/{draft_event.slug}/", SECRETARIAT_ONLY, note="a draft is the secretariat's"),
+    Route("events:event-ics", "/events/{event.slug}/calendar.ics", PUBLIC),
+    Route("events:event-ics", "/events/{draft_event.slug}/calendar.ics", SECRETARIAT_ONLY),
+    Route("events:document", "/events/{event.slug}/documents/{event_document.pk}/programme.pdf", PUBLIC),
+    Route("events:document", "/events/{draft_event.slug}/documents/{draft_document.pk}/programme.pdf",
+          SECRETARIAT_ONLY),
+    Route("events:register", "/events/{event.slug}/register/", LOGGED_IN),
+    Route("events:register", "/events/{draft_event.slug}/register/", {**SECRETARIAT_PAGE, "anonymous": FOUND}),
+    Route("events:register", "/events/{event.slug}/register/", {**LOGGED_IN, "coordinator_a": BAD,
+          "coordinator_b": BAD, "secretariat": BAD}, method="POST", note="an empty form: 400 with its errors"),
+    Route("event_desk:list", "/my/events/", {**LOGGED_IN, "secretariat": FOUND},
+          note="the secretariat is sent to the event desk"),
+    Route("event_desk:cancel", "/my/events/{registration_a.pk}/cancel/", DESK_ACTION, method="POST"),
+    Route("events:desk", "/events/desk/", SECRETARIAT_PAGE),
+    Route("events:desk-new", "/events/desk/new/", SECRETARIAT_PAGE),
+    Route("events:desk-event", "/events/desk/{event.slug}/", SECRETARIAT_PAGE),
+    Route("events:desk-edit", "/events/desk/{event.slug}/edit/", SECRETARIAT_PAGE),
+    Route("events:desk-participants", "/events/desk/{event.slug}/participants.csv", SECRETARIAT_PAGE),
+    Route("events:desk-message", "/events/desk/{event.slug}/message/", SECRETARIAT_POST, method="POST"),
+    Route("events:desk-second-session", "/events/desk/{event.slug}/second-session/", SECRETARIAT_POST,
+          method="POST"),
+    Route("events:desk-document-upload", "/events/desk/{event.slug}/documents/", SECRETARIAT_POST, method="POST"),
+    Route("events:desk-document-delete", "/events/desk/{event.slug}/documents/{event_document.pk}/delete/",
+          SECRETARIAT_POST, method="POST"),
+    Route("events:desk-workflow", "/events/desk/{draft_event.slug}/publish/", SECRETARIAT_POST, method="POST"),
+    Route("events:desk-registration", "/events/desk/registrations/{registration_a.pk}/cancel/", SECRETARIAT_POST,
+          method="POST"),
+    Route("api:event-list", "/api/v1/events/", PUBLIC),
+    Route("api:event-list", "/api/v1/events/?type=webinar&upcoming=true", PUBLIC),
+    Route("api:event-list", "/api/v1/events/", API_SECRETARIAT_WRITE | {"secretariat": CREATED}, method="POST",
+          data={"title": "Webinar", "kind": "webinar", "starts_at": "2030-03-14T14:00:00+01:00",
+                "ends_at": "2030-03-14T16:00:00+01:00"}),
+    Route("api:event-detail", "/api/v1/events/{event.slug}/", PUBLIC),
+    Route("api:event-detail", "/api/v1/events/{draft_event.slug}/", SECRETARIAT_ONLY),
+    Route("api:event-detail", "/api/v1/events/{event.slug}/", API_SECRETARIAT_WRITE, method="PATCH",
+          data={"capacity": 6}),
+    Route("api:event-registrations", "/api/v1/events/{event.slug}/registrations/",
+          {**PUBLIC, "anonymous": FORBIDDEN}, note="coordinators see their cities' only"),
+    Route("api:event-registrations", "/api/v1/events/{event.slug}/registrations/",
+          {"anonymous": FORBIDDEN, "coordinator_a": CREATED, "coordinator_b": CREATED, "secretariat": BAD},
+          method="POST", data={"name": "Ana Silva", "email": "ana@example.org", "gender": "woman"},
+          note="each coordinator for their own city; the secretariat must name the city"),
+    Route("api:registration-list", "/api/v1/registrations/", {**PUBLIC, "anonymous": FORBIDDEN}),
+    Route("api:registration-detail", "/api/v1/registrations/{registration_a.pk}/",
+          {**CITY_A_ONLY, "anonymous": FORBIDDEN}),
+    Route("api:registration-detail", "/api/v1/registrations/{registration_a.pk}/",
+          {"anonymous": FORBIDDEN, "coordinator_a": NO_CONTENT, "coordinator_b": NOT_FOUND,
+           "secretariat": NO_CONTENT}, method="DELETE"),
 ]
 # fmt: on
 
@@ -232,11 +296,14 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
     from .index.factories import index_world
 
     index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
+    from .events.factories import events_world
     from .profiles.factories import profile_world
 
+    event_objects = events_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     return {
         **index_objects,
         **profile_world(city_a=city_a),
+        **event_objects,
         "published_practice": published_practice,
         "draft_practice_a": draft_practice_a,
         "published_file": reference_file(published_practice),

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from accounts.api.views import ObtainTokenView, RevokeAllTokensView, RevokeTokenView
 from cities.api.views import CityViewSet
+from events.api.views import EventViewSet, RegistrationViewSet
 from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
 from index.api.views import AssessmentViewSet, EditionViewSet
 from profiles.api.views import ProfileView
@@ -14,6 +15,8 @@ router.register("fields-of-action", FieldOfActionViewSet, basename="fieldofactio
 router.register("good-practices", GoodPracticeViewSet, basename="goodpractice")
 router.register("index/editions", EditionViewSet, basename="index-edition")
 router.register("index/assessments", AssessmentViewSet, basename="index-assessment")
+router.register("events", EventViewSet, basename="event")
+router.register("registrations", RegistrationViewSet, basename="registration")
 
 app_name = "api"
 urlpatterns = [

@@ -6,6 +6,7 @@ from .base import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403
 from .database import *  # noqa: F401,F403
 from .email import *  # noqa: F401,F403
+from .events import *  # noqa: F401,F403
 from .i18n import *  # noqa: F401,F403
 from .security import *  # noqa: F401,F403
 from .storage import *  # noqa: F401,F403

@@ -30,6 +30,16 @@ OUTBOX_RETRY_AFTER = int(env_str("OUTBOX_RETRY_AFTER", "120"))
 OUTBOX_LEASE = int(env_str("OUTBOX_LEASE", "600"))
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": float(env_str("OUTBOX_SWEEP_EVERY", "60"))},
+    # Events (events/tasks.py): each task records what it did, so a run more or less changes nothing.
+    "events-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": float(env_str("EVENTS_EVERY", "3600")),
+    },
+    "events-closing-notes": {
+        "task": "events.tasks.send_registration_closing_notes",
+        "schedule": float(env_str("EVENTS_EVERY", "3600")),
+    },
+    "events-erase-personal-data": {"task": "events.tasks.erase_participants_personal_data", "schedule": 86400.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

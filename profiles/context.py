@@ -165,12 +165,38 @@ def _own_practices(city: City) -> list[dict]:
 
 
 def _events(city: City) -> dict:
-    """Events the city hosted and attended (the events app's statistics), when that app provides them."""
-    try:
-        from events.selectors import city_participation
-    except ImportError:  # the events app has no statistics yet
-        return {"hosted": [], "attended": []}
-    return city_participation(city)
+    """Events of the network the city hosted, and those its people attended (confirmed registrations)."""
+    from events import selectors as events
+
+    def row(event, participants=None) -> dict:
+        return {
+            "title": event.title,
+            "date": formats.date_format(timezone.localtime(event.starts_at), "j F Y"),
+            "kind": str(event.get_kind_display()),
+            "participants": participants,
+        }
+
+    attended = events.attended_events(city)
+    counts = _confirmed_counts(city, [event.pk for event in attended])
+    return {
+        "hosted": [row(event) for event in events.hosted_events(city)],
+        "attended": [row(event, counts.get(event.pk)) for event in attended],
+    }
+
+
+def _confirmed_counts(city: City, event_ids: list[int]) -> dict[int, int]:
+    from django.db.models import Count
+
+    from events.choices import RegistrationStatus
+    from events.models import Registration
+
+    rows = (
+        Registration.objects.filter(event_id__in=event_ids, city=city, status=RegistrationStatus.CONFIRMED)
+        .values_list("event_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def _summary(practice: GoodPractice) -> str:

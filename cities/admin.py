@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import UserAdmin
-from core.admin import SecretariatAdmin
+from core.admin import SecretariatAdmin, SecretariatInlineMixin
 
 from .models import City, Country, Membership, NationalNetwork
 
@@ -22,7 +22,7 @@ class NationalNetworkAdmin(SecretariatAdmin, TranslationAdmin):
     autocomplete_fields = ["lead_city"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SecretariatInlineMixin, admin.TabularInline):
     model = Membership
     fk_name = "city"
     extra = 0
@@ -55,7 +55,7 @@ class CityAdmin(SecretariatAdmin, TranslationAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-class MembershipInline(admin.TabularInline):
+class UserMembershipInline(SecretariatInlineMixin, admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0
@@ -64,4 +64,4 @@ class MembershipInline(admin.TabularInline):
 
 
 # A user's memberships are edited on the user's page; the inline lives here, beside the Membership model.
-UserAdmin.inlines = [*UserAdmin.inlines, MembershipInline]
+UserAdmin.inlines = [*UserAdmin.inlines, UserMembershipInline]

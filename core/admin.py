@@ -22,3 +22,19 @@ class SecretariatAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return is_secretariat(request.user)
+
+
+class SecretariatInlineMixin:
+    """For inlines: the same rule as SecretariatAdmin, whatever Django's model permissions say."""
+
+    def has_view_permission(self, request, obj=None):
+        return is_secretariat(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_secretariat(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_secretariat(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_secretariat(request.user)

@@ -91,7 +91,7 @@ class Stack:
         program, *arguments = command
         return [sys.executable if program == "python" else str(BIN / program), *arguments]
 
-    def run(self, name: str, command: list[str], timeout: float = 300) -> None:
+    def run(self, name: str, command: list[str], timeout: float = 900) -> None:
         with (self.tmp / f"{name}.log").open("a") as log:
             subprocess.run(
                 self.argv(command), env=self.env, cwd=settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,

@@ -10,6 +10,7 @@ import os
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from .factories import CityFactory, CountryFactory, UserFactory, coordinator_of
@@ -19,7 +20,7 @@ from .services import *  # noqa: F401,F403  (celery_worker, live browser fixture
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Property tests check properties, not speed: on a loaded 2-core machine one example may exceed the 200 ms default.
-hypothesis_settings.register_profile("portal", deadline=None)
+hypothesis_settings.register_profile("portal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("portal")
 
 PERSONAS = ["anonymous", "coordinator_a", "coordinator_b", "secretariat"]

@@ -120,7 +120,7 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
         practice = _merge_into_original(practice, now=now)
     else:
         practice.published_at = practice.published_at or now
-        practice.year = practice.year or (int(practice.period_start[:4]) if practice.period_start else now.year)
+        practice.year = practice.year or practice_year(practice, now=now)
         if practice.slug.startswith("draft-"):
             practice.slug = unique_slug(practice.title, exclude=practice.pk)
         practice.save()
@@ -129,11 +129,22 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
     return practice
 
 
+def practice_year(practice: GoodPractice, *, now) -> int:
+    """The year a practice is listed under: when it started; without a start month, the year its form was
+    completed; without either, the year it was first published."""
+    if practice.period_start:
+        return int(practice.period_start[:4])
+    if practice.form_date:
+        return practice.form_date.year
+    return (practice.published_at or now).year
+
+
 def _merge_into_original(revision: GoodPractice, *, now) -> GoodPractice:
     original = GoodPractice.objects.select_for_update().get(pk=revision.revision_of_id)
     data = copy_content(revision, original)
     original.status = Status.PUBLISHED
     original.published_at = original.published_at or now
+    original.year = practice_year(original, now=original.published_at)  # the new version may move its start
     original.version += 1
     original.save()
     save_many_to_many(original, data)

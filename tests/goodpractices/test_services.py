@@ -198,3 +198,26 @@ def test_reserved_slugs_cover_every_route_under_good_practices():
     words = {word for word in words if word and not word.startswith("<")} | {"files"}
     assert words <= services.RESERVED_SLUGS
     assert get_resolver().resolve("/good-practices/fields-2/").url_name == "detail"
+
+
+def test_a_practice_without_a_start_month_is_listed_under_the_year_its_form_was_completed(
+    city_a, coordinator_a, secretariat
+):
+    import datetime
+
+    practice = GoodPracticeFactory(
+        city=city_a, status="submitted", period_start="", year=None, form_date=datetime.date(2016, 3, 1)
+    )
+    assert services.practice_publish(practice=practice, by=secretariat).year == 2016
+
+
+def test_a_new_version_that_moves_the_start_moves_the_year(city_a, coordinator_a, secretariat):
+    practice = GoodPracticeFactory(city=city_a, status="submitted", period_start="2019-01", year=None, **COMPLETE)
+    practice = services.practice_publish(practice=practice, by=secretariat)
+    assert practice.year == 2019
+    revision = services.practice_revise(practice=practice, by=coordinator_a)
+    services.practice_update(
+        practice=revision, by=coordinator_a, data={"period_start": "2016-05"}, expected_version=revision.version
+    )
+    services.practice_submit(practice=revision, by=coordinator_a)
+    assert services.practice_publish(practice=revision, by=secretariat).year == 2016

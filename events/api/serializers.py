@@ -70,6 +70,7 @@ class EventSerializer(serializers.ModelSerializer):
         return _local(event, "registration_closes")
 
 
+@extend_schema_field(OpenApiTypes.DATETIME)
 class TimeField(serializers.Field):
     """ISO 8601; a time without an offset is read in the event's time zone (see EventInputSerializer.validate)."""
 

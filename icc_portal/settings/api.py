@@ -46,5 +46,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PracticeLanguageEnum": "goodpractices.choices.PracticeLanguage",
         "PracticeStatusEnum": "goodpractices.choices.PracticeStatus",
+        "EventStatusEnum": "events.choices.EventStatus",
+        "RegistrationStatusEnum": "events.choices.RegistrationStatus",
     },
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from cities.choices import diversity_band, population_band
@@ -67,7 +68,7 @@ class Recommendation:
         }
         reasons = [str(labels[key]) for key in self.shared]
         if self.area_score is not None:
-            reasons.append(_("scores %(score)s in this area") % {"score": f"{self.area_score:.1f}"})
+            reasons.append(_("scores %(score)s in this area") % {"score": number_format(self.area_score, 1)})
         return reasons
 
 

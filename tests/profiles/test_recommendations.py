@@ -32,6 +32,9 @@ def test_my_own_practices_are_never_recommended_to_me():
 
 @pytest.mark.django_db
 def test_recommendations_for_a_hand_built_network(network):
+    from django.utils import translation
+
+    translation.activate("en")  # the reasons are read in the reader's language
     areas = recommendations_for(network["assessment"])
     assert [area.code for area in areas] == ["commitment", "education"]
     commitment = areas[0]

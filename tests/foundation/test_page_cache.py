@@ -8,8 +8,9 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from goodpractices import services
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, CityFactory
 from tests.goodpractices.factories import GoodPracticeFactory
+from tests.index.factories import small_edition
 
 LIST = "/good-practices/"
 
@@ -22,6 +23,11 @@ def get(client: Client, path: str = LIST, **headers):
 
 def served_from_cache(response) -> bool:
     return response.get("X-Page-Cache") == "hit"
+
+
+@pytest.fixture
+def edition(db):
+    return small_edition()
 
 
 @pytest.fixture
@@ -167,3 +173,26 @@ def _message_cookie(text: str) -> str:
     response = HttpResponse()
     storage.update(response)
     return response.cookies["messages"].value
+
+
+def test_a_peer_validated_in_another_city_changes_the_cached_index_results_at_once(edition, city_a, secretariat):
+    from index import services as index_services
+
+    def validated(city, answer, publish=True):
+        assessment = index_services.assessment_create(city=city, edition=edition, year=2023, by=secretariat)
+        items = [{"question": "c.statement", "choices": [answer]}]
+        index_services.answers_save(assessment=assessment, items=items, by=secretariat)
+        index_services.assessment_submit(assessment=assessment, by=secretariat)
+        index_services.assessment_validate(assessment=assessment, by=secretariat)
+        if publish:
+            index_services.assessment_publish(assessment=assessment, by=secretariat)
+
+    validated(city_a, "yes")
+    for number in range(3):
+        validated(CityFactory(slug=f"peer-{number}"), "no")
+    latecomer = CityFactory(slug="peer-3")
+    page = f"/cities/{city_a.slug}/index/"
+    assert "Ahead of 100 % of comparable cities" in get(Client(), page).content.decode()
+    assert served_from_cache(get(Client(), page))
+    validated(latecomer, "yes", publish=False)  # validated: a peer, though not published
+    assert "Ahead of 75 % of comparable cities" in get(Client(), page).content.decode()

@@ -47,6 +47,30 @@ def versions(namespaces: Iterable[str], found: dict) -> tuple[int, ...]:
     return tuple(values)
 
 
+def lookup(key: str, namespaces: Iterable[str]) -> tuple[object | None, tuple[int, ...]]:
+    """The value stored under `key` if it was stored at the namespaces' current versions (else None), and those
+    versions, in one round trip to the cache."""
+    namespaces = tuple(namespaces)
+    found = cache.get_many([key, *(version_key(namespace) for namespace in namespaces)])
+    current = versions(namespaces, found)
+    entry = found.get(key)
+    return (entry["value"] if entry and entry["versions"] == current else None), current
+
+
+def store(key: str, value, current: tuple[int, ...], timeout: int | None = None) -> None:
+    """Stores `value` as computed at the versions `current` (read by lookup() before computing it)."""
+    cache.set(key, {"versions": current, "value": value}, timeout)
+
+
+def remember(key: str, namespaces: Iterable[str], compute: Callable[[], object], timeout: int | None = None):
+    """`compute()`, run once per change of the namespaces (and per `timeout`)."""
+    value, current = lookup(key, namespaces)
+    if value is None:
+        value = compute()
+        store(key, value, current, timeout)
+    return value
+
+
 def watch(model, *, namespace: str | None = None, when: Callable[[object], bool] | None = None) -> None:
     """Bumps `namespace` (the model's app label by default) when a row of `model` is saved or deleted, or when one
     of its many-to-many relations changes; with `when`, only for rows it says are public."""

@@ -12,13 +12,12 @@ for conditional GETs, answered 304 by Django's ConditionalGetMiddleware.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from . import cache as versions
+from .cache import lookup, store
 
 HTMX_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_BOOSTED", "HTTP_HX_TARGET", "HTTP_HX_HISTORY_RESTORE_REQUEST")
 PRIVATE = ("private", "no-store", "no-cache")
@@ -47,10 +46,8 @@ class PageCacheMiddleware:
         if not self.seconds or namespaces is None or request.method != "GET" or not _anonymous(request):
             return None
         key = _key(request)
-        found = cache.get_many([key, *(versions.version_key(namespace) for namespace in namespaces)])
-        current = versions.versions(namespaces, found)
-        entry = found.get(key)
-        if entry and entry["versions"] == current:
+        entry, current = lookup(key, namespaces)
+        if entry is not None:
             response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
             response.from_page_cache = True
             response["X-Page-Cache"] = "hit"
@@ -79,13 +76,8 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(max(current) // 1_000_000_000)
         # Browsers and proxies may keep the page but must ask again (a 304 when nothing changed).
         patch_cache_control(response, no_cache=True)
-        entry = {
-            "versions": current,
-            "status": response.status_code,
-            "headers": dict(response.headers),
-            "content": response.content,
-        }
-        cache.set(key, entry, self.seconds)
+        entry = {"status": response.status_code, "headers": dict(response.headers), "content": response.content}
+        store(key, entry, current, self.seconds)
         response["X-Page-Cache"] = "miss"
 
 

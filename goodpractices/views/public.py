@@ -10,13 +10,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cities.models import City, Country, NationalNetwork
-
 from .. import browse, search
 from ..filters import GoodPracticeFilterSet, field_choices
 from ..models import FieldOfAction, GoodPractice
 from ..pdf import practice_pdf
-from ..selectors import practice_visible_to, published_practices, related_practices
+from ..selectors import filter_option_labels, practice_visible_to, published_practices, related_practices
 from ..structured_data import practice_json_ld
 
 PAGE_SIZE = 20
@@ -106,9 +104,15 @@ def _options(filterset, counts: browse.FacetCounts) -> dict:
 
     country_codes = list(counts.counts.get("country", {})) + [active.get("country", "")]
     network_slugs = list(counts.counts.get("network", {})) + [active.get("network", "")]
-    countries = Country.objects.filter(code__in=country_codes).values_list("code", "name")
-    networks = NationalNetwork.objects.filter(slug__in=network_slugs).values_list("slug", "name")
-    cities = City.objects.filter(slug__in=list(counts.counts.get("city", {}))).values_list("slug", "name")
+    labels = filter_option_labels()
+
+    def named(facet, values):
+        values = set(values)
+        return [(value, name) for value, name in labels[facet] if value in values]
+
+    countries = named("country", country_codes)
+    networks = named("network", network_slugs)
+    cities = named("city", counts.counts.get("city", {}))
     years = {int(year) for year in counts.counts.get("year", {})} | ({active["year"]} if "year" in active else set())
     form = filterset.form
     fields = field_choices()

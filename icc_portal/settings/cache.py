@@ -31,7 +31,7 @@ CACHES = {
 # The namespaces each page shows; a change in one of them (core.cache.bump) drops the page. A page not named here
 # is never cached. Every page shows city names, and the city page has sections from every app.
 _PRACTICES = ("goodpractices", "cities")
-_EVERYTHING = ("goodpractices", "cities", "index", "events")
+_EVERYTHING = ("goodpractices", "cities", "index", "events", "profiles")
 PAGE_CACHE = {
     "seconds": int(env_str("PAGE_CACHE_SECONDS", "600")),
     "max_bytes": 2_000_000,

@@ -73,15 +73,22 @@ def prepare(scale: int) -> dict:
 
     from . import seed
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    seed.ensure(scale)
+    step("migrations", call_command, "migrate", verbosity=0)
+    step("static files", call_command, "collectstatic", interactive=False, verbosity=0)
+    step("data", seed.ensure, scale)
     seed.forget_drafts()
     cache.clear()
     from django.db import connection
 
     connection.close()  # the server's processes open their own
     return seed.site()
+
+
+def step(label: str, function, *args, **kwargs):
+    started = time.monotonic()
+    result = function(*args, **kwargs)
+    print(f"  {label}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    return result
 
 
 class Stack:
@@ -199,7 +206,7 @@ def main(argv=None) -> int:
         return 0
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     with Stack(port=args.port, workers=args.workers) as stack:
-        site = warm_up(stack, site, workers=args.workers)
+        site = step("warm-up", warm_up, stack, site, workers=args.workers)
         coordinators = len(site["coordinators"])
         mix = locust(stack, site, classes=["Visitor", "Coordinator"], users=args.users + coordinators,
                      seconds=args.run_time, phase="mix")  # fmt: skip

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.cache import remember
+
 from .. import browse, search
 from ..filters import GoodPracticeFilterSet, field_choices
 from ..models import FieldOfAction, GoodPractice
@@ -35,6 +37,7 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
     if filterset.is_bound and not filterset.is_valid():
         status = 400
     text = filterset.query_text
+    options = None
     if filterset.ranks:
         # A search by relevance: one query ranks the candidates and counts the facets; the page's rows and
         # their highlighted snippets are read in one more.
@@ -46,6 +49,10 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
     else:
         counts = browse.summary_counts()
         results = filterset.qs
+        # Without a filter the options are the same on every page and ordering: rendered once per language and
+        # change of what they count and name (core.cache).
+        key = f"practice-filter-options:{get_language()}"
+        options = remember(key, ("goodpractices", "cities"), lambda: _options(filterset, counts))
     paginator = browse.CappedPaginator(results, PAGE_SIZE, known_count=counts.total)
     page = paginator.get_page(request.GET.get("page"))
     practices = _with_snippets(list(page.object_list), text)
@@ -61,7 +68,7 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
         "window_capped": paginator.count < counts.total or counts.partial,
         "max_results": browse.MAX_RESULTS,
         "query_string": query.urlencode(),
-        "options": _options(filterset, counts),
+        "options": options or _options(filterset, counts),
         "q": filterset.query_text,
     }
     return context, status

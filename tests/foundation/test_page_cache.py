@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from goodpractices import services
-from tests.factories import PASSWORD, CityFactory
+from tests.factories import PASSWORD, CityFactory, CountryFactory
 from tests.goodpractices.factories import GoodPracticeFactory
 from tests.index.factories import small_edition
 
@@ -196,3 +196,10 @@ def test_a_peer_validated_in_another_city_changes_the_cached_index_results_at_on
     assert served_from_cache(get(Client(), page))
     validated(latecomer, "yes", publish=False)  # validated: a peer, though not published
     assert "Ahead of 75 % of comparable cities" in get(Client(), page).content.decode()
+
+
+def test_the_filter_options_rendered_once_follow_a_practice_published_in_a_new_country(published, client_as):
+    coordinator = client_as("coordinator_a")  # never served from the page cache: this is the options' own cache
+    assert b'<option value="PT"' not in get(coordinator).content
+    GoodPracticeFactory(city=CityFactory(slug="porto", country=CountryFactory(code="PT")), status="published")
+    assert b'<option value="PT"' in get(coordinator).content

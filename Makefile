@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()+open('requirements.lock','rb').read()).hexdigest()[:12])")
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test smoke bench install browser lint format messages clean-db
+.PHONY: run test smoke bench load install browser lint format messages clean-db
 
 run: install
 	$(PY) -m icc_portal.devserver
@@ -21,6 +21,10 @@ smoke: install
 
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)
+
+# gunicorn + a Celery worker on 100,000 practices, driven by locust for 60 s (load/run.py, docs/performance.md).
+load: install
+	$(PY) -m load $(LOAD_ARGS)
 
 install: $(STAMP)
 

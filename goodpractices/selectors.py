@@ -4,8 +4,11 @@ import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from cities import rules
+from cities.models import City, Country, NationalNetwork
+from core.cache import remember
 
 from .choices import PracticeStatus
 from .models import GoodPractice
@@ -77,3 +80,18 @@ def related_practices(practice: GoodPractice, *, limit: int = 4) -> list[GoodPra
     )
     by_id = {row.id: row for row in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def filter_option_labels() -> dict[str, list[tuple[str, str]]]:
+    """The countries, networks and cities the list's filters may offer, (code, name) in the current language and in
+    their usual order. Read once per language and change of the cities (core.cache): a list page that is not served
+    from the page cache still spends no query on them."""
+
+    def read():
+        return {
+            "country": list(Country.objects.values_list("code", "name")),
+            "network": list(NationalNetwork.objects.values_list("slug", "name")),
+            "city": list(City.objects.values_list("slug", "name")),
+        }
+
+    return remember(f"practice-filter-labels:{get_language()}", ("cities",), read)

@@ -11,4 +11,11 @@ class ProfilesConfig(AppConfig):
     has_city_section = True
 
     def ready(self):
+        from core.cache import watch
+
         from . import handlers, signals  # noqa: F401  (the outbox's "profile.build"; staleness on changes)
+        from .models import Profile, ProfileDocument
+
+        # The city page lists a city's profile documents: a build or a publication drops the cached page (core.cache).
+        watch(Profile)
+        watch(ProfileDocument)

@@ -111,5 +111,12 @@ def _test_settings(settings, _media_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded files of the tests never land in the developer's var/media.
     settings.MEDIA_ROOT = str(_media_root)
-    # The API's throttles count requests in the cache: one test's requests must not throttle the next test.
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached pages and content versions (core.pagecache) outlive the rows a test rolls back: every test starts with
+    an empty cache (the API's throttles count requests there too). The cache stays the shared one under var/, so that the test worker's changes reach it too."""
+    from django.core.cache import cache
+
     cache.clear()

@@ -10,13 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cities.models import City, Country, NationalNetwork
+from core.cache import remember
 
 from .. import browse, search
 from ..filters import GoodPracticeFilterSet, field_choices
 from ..models import FieldOfAction, GoodPractice
 from ..pdf import practice_pdf
-from ..selectors import practice_visible_to, published_practices, related_practices
+from ..selectors import filter_option_labels, practice_visible_to, published_practices, related_practices
 from ..structured_data import practice_json_ld
 
 PAGE_SIZE = 20
@@ -37,6 +37,7 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
     if filterset.is_bound and not filterset.is_valid():
         status = 400
     text = filterset.query_text
+    options = None
     if filterset.ranks:
         # A search by relevance: one query ranks the candidates and counts the facets; the page's rows and
         # their highlighted snippets are read in one more.
@@ -48,6 +49,10 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
     else:
         counts = browse.summary_counts()
         results = filterset.qs
+        # Without a filter the options are the same on every page and ordering: rendered once per language and
+        # change of what they count and name (core.cache).
+        key = f"practice-filter-options:{get_language()}"
+        options = remember(key, ("goodpractices", "cities"), lambda: _options(filterset, counts))
     paginator = browse.CappedPaginator(results, PAGE_SIZE, known_count=counts.total)
     page = paginator.get_page(request.GET.get("page"))
     practices = _with_snippets(list(page.object_list), text)
@@ -63,7 +68,7 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
         "window_capped": paginator.count < counts.total or counts.partial,
         "max_results": browse.MAX_RESULTS,
         "query_string": query.urlencode(),
-        "options": _options(filterset, counts),
+        "options": options or _options(filterset, counts),
         "q": filterset.query_text,
     }
     return context, status
@@ -106,9 +111,15 @@ def _options(filterset, counts: browse.FacetCounts) -> dict:
 
     country_codes = list(counts.counts.get("country", {})) + [active.get("country", "")]
     network_slugs = list(counts.counts.get("network", {})) + [active.get("network", "")]
-    countries = Country.objects.filter(code__in=country_codes).values_list("code", "name")
-    networks = NationalNetwork.objects.filter(slug__in=network_slugs).values_list("slug", "name")
-    cities = City.objects.filter(slug__in=list(counts.counts.get("city", {}))).values_list("slug", "name")
+    labels = filter_option_labels()
+
+    def named(facet, values):
+        values = set(values)
+        return [(value, name) for value, name in labels[facet] if value in values]
+
+    countries = named("country", country_codes)
+    networks = named("network", network_slugs)
+    cities = named("city", counts.counts.get("city", {}))
     years = {int(year) for year in counts.counts.get("year", {})} | ({active["year"]} if "year" in active else set())
     form = filterset.form
     fields = field_choices()

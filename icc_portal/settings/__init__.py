@@ -3,6 +3,7 @@
 from .api import *  # noqa: F401,F403
 from .backup import *  # noqa: F401,F403
 from .base import *  # noqa: F401,F403
+from .cache import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403
 from .database import *  # noqa: F401,F403
 from .email import *  # noqa: F401,F403

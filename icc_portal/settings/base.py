@@ -43,12 +43,16 @@ MIDDLEWARE = [
     # Readable errors: 503 while the database is down, JSON for every error of the API (above the layers it watches).
     "core.middleware.ErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/Last-Modified → 304 for every GET, cached or not (core.pagecache gives cached pages both).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous public pages from the shared cache: needs the user and the messages above it (settings/cache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # axes must be last: it reads the outcome of authentication.

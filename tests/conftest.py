@@ -116,7 +116,6 @@ def _test_settings(settings, _media_root):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Cached pages and content versions (core.pagecache) outlive the rows a test rolls back: every test starts with
-    an empty cache (the API's throttles count requests there too). The cache stays the shared one under var/, so that the test worker's changes reach it too."""
-    from django.core.cache import cache
-
+    an empty cache (the API's throttles count requests there too). The cache stays the shared one under var/, so
+    that the test worker's changes reach it too."""
     cache.clear()

@@ -101,3 +101,17 @@ def language_links(context):
 def page_numbers(page) -> list:
     """The page numbers around the current one, with the paginator's ellipsis for the gaps."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
+@register.filter
+def month(value) -> str:
+    """A "YYYY-MM" month as words in the page's language ("March 2024", "mars 2024"); anything else unchanged."""
+    import datetime
+
+    from django.utils.formats import date_format
+
+    try:
+        year, number = (int(part) for part in str(value).split("-"))
+        return date_format(datetime.date(year, number, 1), "YEAR_MONTH_FORMAT")
+    except ValueError:
+        return value

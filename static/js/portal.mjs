@@ -5,8 +5,3 @@ import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
 
-// "Print" links (practice pages): no inline handlers, the Content-Security-Policy forbids them.
-document.querySelectorAll("[data-print]").forEach((button) => {
-  button.hidden = false;
-  button.addEventListener("click", () => window.print());
-});

@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 
 from . import rules
-from .maps import member_map
 from .filters import CityFilterSet
+from .maps import member_map
 from .selectors import city_list
 
 

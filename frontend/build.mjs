@@ -27,6 +27,12 @@ writeFileSync(
   `govuk-frontend ${version} from the npm registry; refreshed by \`make design-assets\`.\n`,
 );
 
+// axe-core for the accessibility tests (tests/browser/test_accessibility.py): a fresh clone runs them without npm.
+const axe = join(here, "node_modules", "axe-core");
+mkdirSync(join(root, "tests", "browser", "vendor"), { recursive: true });
+copyFileSync(join(axe, "axe.min.js"), join(root, "tests", "browser", "vendor", "axe.min.js"));
+copyFileSync(join(axe, "LICENSE"), join(root, "tests", "browser", "vendor", "LICENSE-axe-core.txt"));
+
 const css = sass.compile(join(here, "scss", "portal.scss"), {
   loadPaths: [join(here, "node_modules")],
   style: "compressed",

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "frontend" / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+# axe-core as vendored for the test suite by `make design-assets` (the same file the browser tests inject).
+AXE = ROOT / "tests" / "browser" / "vendor" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -171,6 +172,36 @@ def run_axe(page) -> dict:
     return {"count": len(result), "rules": result}
 
 
+def log_in(context, email: str) -> str:
+    """Logs the browser context in; returns its session cookie ("sessionid=…") for Lighthouse."""
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password_of(email))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    page.close()
+    session = [c for c in context.cookies() if c["name"] == "sessionid"]
+    return f"sessionid={session[0]['value']}" if session else ""
+
+
+def axe_page(context, item: Page) -> None:
+    """axe-core on the page, then on its form's error state (sent empty, the browser's own checks off)."""
+    page = context.new_page()
+    page.goto(item.path)
+    item.axe = run_axe(page)
+    if item.error_form and page.locator(item.error_form).count():
+        page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        page.evaluate(
+            "document.querySelectorAll('main form input:not([type=hidden]), main form textarea')"
+            ".forEach(i => { if (!['checkbox', 'radio', 'file'].includes(i.type)) i.value = '' })"
+        )
+        page.locator(item.error_form).first.click()
+        page.wait_for_load_state()
+        item.axe_errors = run_axe(page)
+    page.close()
+
+
 def audit_axe(base_url: str, audit_pages: list[Page]) -> dict[str, str]:
     """Runs axe-core on every page (and error state); returns each user's session cookie for Lighthouse."""
     from playwright.sync_api import sync_playwright
@@ -181,31 +212,10 @@ def audit_axe(base_url: str, audit_pages: list[Page]) -> dict[str, str]:
         contexts = {}
         for item in audit_pages:
             if item.user not in contexts:
-                context = browser.new_context(base_url=base_url, bypass_csp=True, locale="en-GB")
+                contexts[item.user] = browser.new_context(base_url=base_url, bypass_csp=True, locale="en-GB")
                 if item.user:
-                    login = context.new_page()
-                    login.goto("/accounts/login/")
-                    login.fill("input[name=username]", item.user)
-                    login.fill("input[name=password]", password_of(item.user))
-                    login.locator("main form button[type=submit]").click()
-                    login.wait_for_load_state()
-                    session = [c for c in context.cookies() if c["name"] == "sessionid"]
-                    cookies[item.user] = f"sessionid={session[0]['value']}" if session else ""
-                    login.close()
-                contexts[item.user] = context
-            page = contexts[item.user].new_page()
-            page.goto(item.path)
-            item.axe = run_axe(page)
-            if item.error_form and page.locator(item.error_form).count():
-                page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-                page.evaluate(
-                    "document.querySelectorAll('main form input:not([type=hidden]), main form textarea')"
-                    ".forEach(i => { if (!['checkbox', 'radio', 'file'].includes(i.type)) i.value = '' })"
-                )
-                page.locator(item.error_form).first.click()
-                page.wait_for_load_state()
-                item.axe_errors = run_axe(page)
-            page.close()
+                    cookies[item.user] = log_in(contexts[item.user], item.user)
+            axe_page(contexts[item.user], item)
         browser.close()
     return cookies
 
@@ -282,9 +292,8 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "icc_portal.settings")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    for tool in (AXE,) + (() if args.no_lighthouse else (LIGHTHOUSE,)):
-        if not tool.exists():
-            sys.exit(f"{tool} is missing: run `make audit` (it installs the node tools) or `npm ci --prefix frontend`.")
+    if not args.no_lighthouse and not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE} is missing: `make audit` installs it (npm ci in frontend/).")
     if args.base_url:
         return _audit(args.base_url.rstrip("/"), args)
     with Portal(args.port) as portal:

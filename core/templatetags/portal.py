@@ -46,7 +46,7 @@ def _describedby(field) -> str:
     ids = []
     if field.help_text:
         ids.append(f"{field.auto_id}-hint")
-    if field.errors:
+    if field.errors or getattr(field.field, "missing_to_submit", False):
         ids.append(f"{field.auto_id}-error")
     return " ".join(ids)
 
@@ -55,7 +55,7 @@ def _describedby(field) -> str:
 def govuk_widget(field):
     """The field's widget with GOV.UK Frontend classes, its error state and aria-describedby."""
     kind = field.widget_type
-    error = bool(field.errors)
+    error = bool(field.errors) or getattr(field.field, "missing_to_submit", False)
     classes = {
         "select": "govuk-select",
         "selectmultiple": "govuk-select",

@@ -101,8 +101,9 @@ def _selected_filters(filterset, query) -> list[dict]:
     for name, value in filterset.active_filters.items():
         if name == "q":
             continue
-        choices = dict(getattr(form.fields[name], "choices", []) or [])
-        label = choices.get(value) or choices.get(str(value)) or value
+        field = form.fields[name]
+        choices = {str(key): label for key, label in field.choices} if hasattr(field, "choices") else {}
+        label = choices.get(str(value)) or value
         if name == "city":
             label = City.objects.filter(slug=str(value).lower()).values_list("name", flat=True).first() or value
         elif name == "country":

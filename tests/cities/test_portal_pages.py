@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from cities.maps import member_map, project
 
@@ -52,7 +53,8 @@ def test_city_page_shows_facts_map_practices_and_a_contact_slot_without_an_addre
 
 
 def test_city_page_in_french_writes_decimals_with_a_comma(client, city_a):
-    text = client.get(f"/fr{city_a.get_absolute_url()}").content.decode()
+    with translation.override("fr"):  # the request activates French; the override puts English back afterwards
+        text = client.get(f"/fr{city_a.get_absolute_url()}").content.decode()
     assert "13,0 %" in text or "13 %" in text.replace("\u202f", " ")
 
 

@@ -52,6 +52,7 @@ def pages() -> list[Page]:
     django.setup()
     from django.urls import reverse
 
+    from events.models import Event
     from goodpractices.models import GoodPractice
     from index.models import Assessment
 
@@ -65,6 +66,7 @@ def pages() -> list[Page]:
     )
     submitted = GoodPractice.objects.filter(status="submitted").order_by("pk").first()
     assessment = Assessment.objects.filter(city__slug="bergen").order_by("-pk").first()
+    event = Event.objects.filter(status="published").order_by("pk").first()
     result = [
         Page("Home", "/", lighthouse=True),
         Page("Home (French)", "/fr/"),
@@ -91,6 +93,8 @@ def pages() -> list[Page]:
         Page("Review queue", reverse("review"), user=SECRETARIAT),
         Page("Index overview", reverse("index:secretariat"), user=SECRETARIAT),
         Page("Profiles desk", reverse("profiles:desk"), user=SECRETARIAT),
+        Page("Events", reverse("events:list")),
+        Page("Event desk", reverse("events:desk"), user=SECRETARIAT),
     ]
     if draft:
         owner = f"{draft.city.slug}@example.org"
@@ -106,6 +110,10 @@ def pages() -> list[Page]:
                 user=SECRETARIAT,
             )
         )
+    if event:
+        result.append(Page("An event", event.get_absolute_url()))
+        result.append(Page("Register for an event", reverse("events:register", args=[event.slug])))
+        result.append(Page("An event's desk", reverse("events:desk-event", args=[event.slug]), user=SECRETARIAT))
     if assessment:
         result.append(
             Page("Index assessment", reverse("index_desk:assessment", args=[assessment.pk]), user="bergen@example.org")

@@ -45,7 +45,6 @@ def home(request):
     return render(request, "home.html", context)
 
 
-
 # Slashes, backslashes and blanks that browsers read as the start of another host ("//evil.example", "/\\evil").
 _LEADING_HOST_MARKERS = re.compile(r"^[/\\\s]+")
 

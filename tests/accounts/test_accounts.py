@@ -103,3 +103,18 @@ def test_password_reset_mail_is_sent_by_the_worker_with_a_working_link(celery_wo
     assert message["To"] == "coord-a@test.example"
     path = re.search(r"/accounts/reset/\S+/\S+/", message.get_payload(decode=True).decode()).group(0)
     assert client.get(path, follow=True).context["validlink"] is True
+
+
+@pytest.mark.django_db
+def test_choosing_a_password_from_a_link_logs_the_person_in(client, coordinator_a):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(coordinator_a.pk))
+    form_page = client.get(f"/accounts/reset/{uid}/{default_token_generator.make_token(coordinator_a)}/", follow=True)
+    password = "a-new-long-password-42"
+    response = client.post(form_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    assert client.get("/my/").status_code == 200, "logged in: the desk opens without the log-in form"
+    assert "You are logged in." in client.get(response.url).content.decode()

@@ -118,3 +118,14 @@ def test_choosing_a_password_from_a_link_logs_the_person_in(client, coordinator_
     assert response.status_code == 302
     assert client.get("/my/").status_code == 200, "logged in: the desk opens without the log-in form"
     assert "You are logged in." in client.get(response.url).content.decode()
+
+
+def test_a_french_invitation_names_the_role_in_french(celery_worker, city_a, secretariat):
+    member_invite(city=city_a, email="collegue@test.example", invited_by=secretariat, role="colleague", language="fr")
+    [message] = celery_worker.wait_for_mail(1)
+    payload = message.get_payload(decode=True)
+    try:  # the mail log is parsed back as text: its 8-bit body may come back re-encoded
+        body = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        body = payload.decode("latin-1")
+    assert "collègue" in body and "colleague" not in body

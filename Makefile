@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()+open('requirements.lock','rb').read()).hexdigest()[:12])")
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test smoke bench load install browser lint format messages clean-db
+.PHONY: run test smoke bench load install browser lint format messages clean-db node-tools design-assets audit
 
 run: install
 	$(PY) -m icc_portal.devserver
@@ -57,3 +57,22 @@ format: install
 messages: install
 	$(PY) manage.py makemessages -l fr --ignore '.venv/*' --ignore 'var/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+# Build-time node tools (GOV.UK Frontend, Sass, the world atlas, Lighthouse, axe-core) from the npm registry, pinned by
+# frontend/package-lock.json. Nothing of node runs in production: the built files are committed under static/.
+NODE_MODULES := frontend/node_modules/.package-lock.json
+node-tools: $(NODE_MODULES)
+$(NODE_MODULES): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+# Refreshes the vendored design system (static/vendor/govuk-frontend), the portal's compiled stylesheet and the map's
+# country shapes from the npm packages. Run it after changing frontend/package.json or frontend/scss/.
+design-assets: node-tools
+	node frontend/build.mjs
+
+# Lighthouse (mobile) and axe-core against a production-like portal on the demo data (port 8123, never 8000);
+# prints the table and keeps it in docs/accessibility.md. AUDIT_ARGS="--base-url http://127.0.0.1:81xx" audits a
+# portal that is already running.
+audit: install browser node-tools
+	$(PY) -m icc_portal.audit --output docs/accessibility-latest.md $(AUDIT_ARGS)

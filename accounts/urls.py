@@ -16,6 +16,14 @@ urlpatterns = [
         name="password_reset",
     ),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    # Whoever chooses a password from an invitation or a reset link is logged in at once (a colleague invited to
+    # the Index otherwise met the log-in form right after choosing it).
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            post_reset_login=True, post_reset_login_backend="django.contrib.auth.backends.ModelBackend"
+        ),
+        name="password_reset_confirm",
+    ),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -59,10 +59,16 @@ def member_invite(
             "city": city.name,
             "inviter": str(invited_by),
             "email": user.email,
-            "role": str(Membership.Role(membership.role).label).lower(),
+            # In the invitation's language: the French invitation said "colleague" (the label was read in English).
+            "role": _role_label(membership.role, language),
             "link": set_password_link(user, language),
             "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
         },
         language=language,
     )
     return membership
+
+
+def _role_label(role: str, language: str) -> str:
+    with translation.override(language):
+        return str(Membership.Role(role).label).lower()

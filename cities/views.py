@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 
 from . import rules
 from .filters import CityFilterSet
+from .maps import member_map
 from .selectors import city_list
 
 
@@ -18,8 +19,17 @@ def city_detail(request, slug):
         "can_coordinate": rules.can_coordinate(request.user, city),
         "warnings": city.membership_warnings() if rules.can_manage_cities(request.user) else [],
         "city_sections": _city_sections(),
+        "map": member_map([city]),
+        "contact_template": _contact_template(),
     }
     return render(request, "cities/city_detail.html", context)
+
+
+def _contact_template() -> str | None:
+    """The contact form of the exchange app (a relay: the coordinator's address is never shown), once installed."""
+    from django.apps import apps
+
+    return "exchange/city_contact.html" if apps.is_installed("exchange") else None
 
 
 def _city_sections() -> list[str]:

@@ -51,7 +51,8 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
     main_field = django_filters.ChoiceFilter(
         choices=field_choices, method="filter_main_field", label=_("Main field of action")
     )
-    city = django_filters.CharFilter(field_name="city__slug", max_length=100, label=_("City"))
+    # A slug (the API's contract) or a city's name as typed in the page's box: "?city=Lisbon" finds Lisbon's practices.
+    city = django_filters.CharFilter(method="filter_city", max_length=100, label=_("City"))
     country = django_filters.CharFilter(method="filter_country", max_length=2, label=_("Country"))
     network = django_filters.CharFilter(
         field_name="city__national_network__slug", max_length=100, label=_("National network")
@@ -94,6 +95,10 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
 
     def filter_main_field(self, queryset, name, value: str):
         return queryset.filter(Q(main_field__code__in=sub_field_codes(value)))
+
+    def filter_city(self, queryset, name, value: str):
+        value = value.strip()
+        return queryset.filter(Q(city__slug=value.lower()) | Q(city__name__iexact=value))
 
     def filter_country(self, queryset, name, value: str):
         return queryset.filter(country_code=value.upper())  # the city's country, kept on the practice by a trigger

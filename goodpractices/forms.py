@@ -4,6 +4,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DayMonthYearInput
+
 from . import template
 from .guidance import QUALITY_CRITERIA, RATINGS
 from .models import MAX_VERSION, MONTH, FieldOfAction, GoodPractice
@@ -55,8 +57,8 @@ def _month(field: TemplateField):
 
 
 def _date(field: TemplateField):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    return forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=widget)
+    # Day, month and year in three boxes: a browser's date picker shows mm/dd/yyyy to many.
+    return forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=DayMonthYearInput())
 
 
 # A form field for each kind of template field (nothing is required to save a draft).
@@ -126,6 +128,11 @@ class BasePracticeForm(forms.Form):
             for requirement in template.requirements(self.template)
             if requirement.name in set(missing)
         }
+        # The form renderer marks these "(required to submit)" beside their label, and says so beside those missing.
+        for requirement in template.requirements(self.template):
+            self.fields[requirement.fields[0].name].required_to_submit = True
+        for name in self.missing_fields:
+            self.fields[name].missing_to_submit = True
 
     def clean_language(self):
         return self.cleaned_data.get("language") or self.instance.language or "en"

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,14 +10,38 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
+from cities.maps import member_map
 from cities.models import City
 from core.models import Heartbeat
 from events.selectors import upcoming_events
+from goodpractices.selectors import published_practices
+from index.choices import AssessmentStatus
+from index.models import Assessment
+
+LATEST_PRACTICES = 4
 
 
 def home(request):
-    cities = City.objects.public().select_related("country").only("name", "slug", "country__name", "country__code")
-    context = {"city_count": cities.count(), "cities": cities[:12], "events": upcoming_events(limit=3)}
+    """The front door: search, what is new, the network in figures and on a map, and the way in for coordinators."""
+    cities = list(
+        City.objects.public()
+        .select_related("country")
+        .annotate(practice_count=Count("good_practices", filter=Q(good_practices__status="published")))
+    )
+    practices = published_practices()
+    latest = practices.select_related("city", "main_field").order_by("-published_at", "-id")[:LATEST_PRACTICES]
+    figures = {
+        "cities": len(cities),
+        "countries": len({city.country_id for city in cities}),
+        "practices": practices.count(),
+        "index_results": Assessment.objects.filter(status=AssessmentStatus.PUBLISHED).count(),
+    }
+    context = {
+        "figures": figures,
+        "latest": latest,
+        "events": upcoming_events(limit=3),
+        "map": member_map(cities),
+    }
     return render(request, "home.html", context)
 
 

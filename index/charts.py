@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+from django.utils.formats import number_format
+
 from core.charts import BAR, GRID, PALETTE, PEER, legend, open_svg, short
 
 
@@ -34,7 +36,9 @@ def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str,
         if score is not None:
             w = bar_width * max(0.0, min(100.0, score)) / 100
             parts.append(f'<rect x="{label_width}" y="{y + 5}" width="{w:.1f}" height="15" fill="{BAR}"/>')
-            parts.append(f'<text x="{label_width + w + 4:.1f}" y="{y + 17}" font-size="11">{score:.1f}</text>')
+            # The figure in the page's language: "41,5" in French.
+            figure = number_format(score, 1)
+            parts.append(f'<text x="{label_width + w + 4:.1f}" y="{y + 17}" font-size="11">{figure}</text>')
         if peer is not None:
             x = label_width + bar_width * max(0.0, min(100.0, peer)) / 100
             parts.append(
@@ -46,7 +50,9 @@ def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str,
 
 def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]], *, title: str) -> str:
     """One line per series (0–100) over the waves; gaps where a wave has no score."""
-    width, height, left, right, top, bottom = 640, 300, 40, 170, 20, 40
+    # The legend beside the plot has room for every area of an edition (16) with names that are not cut short.
+    width, left, right, top, bottom = 720, 40, 250, 20, 40
+    height = max(300, top + 24 + 16 * len(series) + bottom)
     plot_w, plot_h = width - left - right, height - top - bottom
     parts = [open_svg(width, height, title)]
     for tick in range(0, 101, 25):
@@ -54,8 +60,11 @@ def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{tick}</text>')
 
+    # The first and last waves stand in from the axes, so that their labels do not run into the scale's.
+    inset = 48
+
     def x_of(i: int) -> float:
-        return left + (plot_w * i / (len(waves) - 1) if len(waves) > 1 else plot_w / 2)
+        return left + inset + ((plot_w - 2 * inset) * i / (len(waves) - 1) if len(waves) > 1 else plot_w / 2 - inset)
 
     for i, wave in enumerate(waves):
         parts.append(
@@ -71,6 +80,6 @@ def progress_lines(waves: list[str], series: list[tuple[str, list[float | None]]
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
         ly = top + 14 + n * 16
         parts.append(f'<rect x="{left + plot_w + 12}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{left + plot_w + 26}" y="{ly}" font-size="11">{escape(short(label, 22))}</text>')
+        parts.append(f'<text x="{left + plot_w + 26}" y="{ly}" font-size="11">{escape(short(label, 38))}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -129,9 +129,32 @@ def _form_context(practice, form, conflict) -> dict:
         "conflict_changes": labelled_rows(changes),
         "file_form": ReferenceFileForm(),
         "guidance": REPORTING_GUIDANCE,
+        "tasks": _template_tasks(form, practice),
         # The secretariat's request, while it is the practice's latest step.
         "requested_changes": latest_step if latest_step and latest_step.action == "request_changes" else None,
     }
+
+
+def _template_tasks(form, practice) -> list[dict]:
+    """The template's sections as a task list: completed when what they require is filled."""
+    missing = {
+        requirement.fields[0].name
+        for requirement in template.requirements(form.template)
+        if requirement.name in set(template.missing_requirements(practice, form.template))
+    }
+    tasks = []
+    for index, (title, rows) in enumerate(form.sections(), start=1):
+        names = {row.field.name for row in rows}
+        required = {name for name in names if getattr(form.fields[name], "required_to_submit", False)}
+        filled = any(row.field.value() not in (None, "", [], ()) for row in rows)
+        if (required and not required & missing) or (not required and filled):
+            status, label = "completed", _("Completed")
+        elif filled:
+            status, label = "in_progress", _("In progress")
+        else:
+            status, label = "not_started", _("Not started")
+        tasks.append({"name": title, "href": f"#section-{index}", "status": status, "status_label": label})
+    return tasks
 
 
 def _after_save(request, practice, action):

@@ -27,7 +27,7 @@ CARD_DEFERRED = (
 )  # fmt: skip
 
 
-def results_context(request, *, base=None) -> tuple[dict, int]:
+def results_context(request, *, base=None, field_code: str | None = None) -> tuple[dict, int]:
     """What the list and its htmx partial need: the filter form, the page of results with snippets, the counts.
     `base` narrows the database (a field's page); the summary counts then no longer apply."""
     restricted = base is not None
@@ -68,10 +68,55 @@ def results_context(request, *, base=None) -> tuple[dict, int]:
         "window_capped": paginator.count < counts.total or counts.partial,
         "max_results": browse.MAX_RESULTS,
         "query_string": query.urlencode(),
-        "options": options or _options(filterset, counts),
+        "options": options or _options(filterset, counts, field_code=field_code),
+        "choice_facets": _choice_facets(filterset, counts),
+        "selected": _selected_filters(filterset, query),
         "q": filterset.query_text,
     }
     return context, status
+
+
+# Facets with a handful of values are radio lists with their counts in view; long ones stay drop-downs.
+CHOICE_FACETS = ("target_group", "practice_type", "language")
+
+
+def _choice_facets(filterset, counts: browse.FacetCounts) -> list[dict]:
+    active = filterset.active_filters
+    plus = "+" if counts.partial else ""
+    facets = []
+    for name in CHOICE_FACETS:
+        field = filterset.form.fields[name]
+        options = [
+            {
+                "value": value,
+                "label": label,
+                "count": "" if name in active else f"{_number(counts.get(name, value))}{plus}",
+                "selected": str(active.get(name, "")) == str(value),
+            }
+            for value, label in field.choices[1:]
+        ]
+        facets.append({"name": name, "label": field.label, "options": options, "active": name in active})
+    return facets
+
+
+def _selected_filters(filterset, query) -> list[dict]:
+    """The filters in use, each with its readable value and the address of the page without it (a removable tag)."""
+    form = filterset.form
+    selected = []
+    for name, value in filterset.active_filters.items():
+        if name == "q":
+            continue
+        field = form.fields[name]
+        choices = {str(key): label for key, label in field.choices} if hasattr(field, "choices") else {}
+        label = choices.get(str(value)) or value
+        if name == "city":
+            label = City.objects.filter(slug=str(value).lower()).values_list("name", flat=True).first() or value
+        elif name == "country":
+            label = Country.objects.filter(code=str(value).upper()).values_list("name", flat=True).first() or value
+        remaining = query.copy()
+        remaining.pop(name, None)
+        selected.append({"name": form.fields[name].label, "value": label, "remove": remaining.urlencode()})
+    return selected
 
 
 def _with_snippets(practices: list[GoodPractice], text: str) -> list[GoodPractice]:
@@ -92,7 +137,7 @@ def _with_snippets(practices: list[GoodPractice], text: str) -> list[GoodPractic
     return practices
 
 
-def _options(filterset, counts: browse.FacetCounts) -> dict:
+def _options(filterset, counts: browse.FacetCounts, *, field_code: str | None = None) -> dict:
     """Each filter's <option> elements with the number of practices they give (cities go to a datalist).
     Built here rather than in a template loop: a few hundred options per page cost milliseconds in templates."""
     active = filterset.active_filters
@@ -124,7 +169,8 @@ def _options(filterset, counts: browse.FacetCounts) -> dict:
     form = filterset.form
     fields = field_choices()
     return {
-        "field": tags("field", fields),
+        # On a field's own page the filter shows that field (it is the page's scope) unless another one is chosen.
+        "field": tags("field", fields, selected=active.get("field") or field_code),
         "main_field": tags("main_field", fields, show_counts=False),
         "country": tags("country", countries),
         "has_networks": bool(network_slugs[:-1]) or "network" in active,
@@ -192,7 +238,7 @@ def field_detail(request, code):
         raise Http404(_("No such field of action."))
     children = list(field.children.all())
     base = published_practices().filter(field_codes__contains=[field.code])
-    context, status = results_context(request, base=base)
+    context, status = results_context(request, base=base, field_code=field.code)
     context.update({"field": field, "children": children})
     template = "goodpractices/_results.html" if request.htmx else "goodpractices/field_detail.html"
     return render(request, template, context, status=status)

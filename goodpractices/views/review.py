@@ -14,7 +14,7 @@ from .. import services, template
 from ..choices import PracticeStatus
 from ..diff import diff_snapshots, labelled_rows
 from ..forms import ReviewForm, ReviewQueueFilterForm
-from ..guidance import QUALITY_CRITERIA
+from ..guidance import QUALITY_CRITERIA, RATINGS
 from ..models import FieldOfAction, GoodPractice
 from ..selectors import practices_in_review, waiting_for_cities
 from ..workflow import available_actions
@@ -56,7 +56,7 @@ def review_queue(request):
 @secretariat_required
 def review_practice(request, pk):
     practice = get_object_or_404(GoodPractice.objects.select_related("city", "main_field", "revision_of"), pk=pk)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST or None, initial=_earlier_ratings(practice))
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
         if action not in ACTIONS:
@@ -78,6 +78,16 @@ def review_practice(request, pk):
     return render(request, "goodpractices/review/practice.html", _context(practice, form, request.user))
 
 
+def _earlier_ratings(practice: GoodPractice) -> dict:
+    """The latest review's ratings and notes, so that a resubmission is assessed from where the last one stopped."""
+    latest = practice.reviews.order_by("-created_at").first()
+    initial = {}
+    for code, value in (latest.criteria if latest else {}).items():
+        initial[f"{code}_rating"] = value.get("rating", "")
+        initial[f"{code}_note"] = value.get("note", "")
+    return initial
+
+
 def _context(practice: GoodPractice, form: ReviewForm, user) -> dict:
     current = services.practice_snapshot(practice)
     # What changed since the last time the secretariat looked at it, or against the published text.
@@ -88,9 +98,17 @@ def _context(practice: GoodPractice, form: ReviewForm, user) -> dict:
     elif practice.revision_of_id:
         compared_with, baseline = _("the published version"), services.practice_snapshot(practice.revision_of)
     changes = diff_snapshots(baseline, current) if baseline is not None else []
-    criteria_names = {code: label for code, label, _description in QUALITY_CRITERIA}
+    # Earlier assessments in the criteria's own order, ratings by their names (never "partly").
+    ratings = dict(RATINGS)
     reviews = [
-        (review, [(criteria_names.get(code, code), value) for code, value in review.criteria.items()])
+        (
+            review,
+            [
+                (label, ratings.get(review.criteria[code].get("rating", ""), ""), review.criteria[code].get("note", ""))
+                for code, label, _description in QUALITY_CRITERIA
+                if code in review.criteria
+            ],
+        )
         for review in practice.reviews.select_related("reviewer")
     ]
     actions = available_actions(practice, user, among=ACTIONS)

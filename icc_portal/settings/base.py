@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer below finds Django's own widget templates through the template engine
     "rest_framework",
     "knox",
     "csp",
@@ -78,6 +79,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form renders through one set of GOV.UK Frontend field templates (templates/forms/): label, hint, the error
+# beside its field, fieldsets for choices, required fields marked. No template writes a field by hand.
+FORM_RENDERER = "core.forms.PortalFormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -59,7 +59,7 @@ def _progress_context(waves: list[Assessment]) -> dict:
     several_editions = len({w.edition_id for w in waves}) > 1
     labels = [f"{w.year}" + (f" ({w.edition.code})" if several_editions else "") for w in waves]
     series = [(row["title"], row["scores"]) for row in data["areas"].values()]
-    chart = charts.progress_lines(labels, series[:6], title=_("Progress between waves"))
+    chart = charts.progress_lines(labels, series, title=_("Progress between waves"))
     questions = [row | {"code": code} for code, row in data["questions"].items() if len(set(row["scores"])) > 1]
     return {
         "progress_labels": labels,

@@ -20,7 +20,8 @@
   function fields() {
     var data = {};
     new FormData(form).forEach(function (value, name) {
-      if (name === "csrfmiddlewaretoken" || typeof value !== "string") return;
+      // The token and the version change with every save: they are not text the coordinator typed.
+      if (name === "csrfmiddlewaretoken" || name === "version" || typeof value !== "string") return;
       (data[name] = data[name] || []).push(value);
     });
     return data;

@@ -103,3 +103,29 @@ def test_password_reset_mail_is_sent_by_the_worker_with_a_working_link(celery_wo
     assert message["To"] == "coord-a@test.example"
     path = re.search(r"/accounts/reset/\S+/\S+/", message.get_payload(decode=True).decode()).group(0)
     assert client.get(path, follow=True).context["validlink"] is True
+
+
+@pytest.mark.django_db
+def test_choosing_a_password_from_a_link_logs_the_person_in(client, coordinator_a):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(coordinator_a.pk))
+    form_page = client.get(f"/accounts/reset/{uid}/{default_token_generator.make_token(coordinator_a)}/", follow=True)
+    password = "a-new-long-password-42"
+    response = client.post(form_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    assert client.get("/my/").status_code == 200, "logged in: the desk opens without the log-in form"
+    assert "You are logged in." in client.get(response.url).content.decode()
+
+
+def test_a_french_invitation_names_the_role_in_french(celery_worker, city_a, secretariat):
+    member_invite(city=city_a, email="collegue@test.example", invited_by=secretariat, role="colleague", language="fr")
+    [message] = celery_worker.wait_for_mail(1)
+    payload = message.get_payload(decode=True)
+    try:  # the mail log is parsed back as text: its 8-bit body may come back re-encoded
+        body = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        body = payload.decode("latin-1")
+    assert "collègue" in body and "colleague" not in body

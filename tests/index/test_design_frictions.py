@@ -1,0 +1,42 @@
+"""Frictions of the Index found by a new user, kept fixed (issue 10, item 8)."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from index import charts, services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(edition, city_a, coordinator_a):
+    return services.assessment_create(city=city_a, edition=edition, year=2025, by=coordinator_a)
+
+
+def test_progress_chart_draws_every_area_with_its_whole_name():
+    series = [(f"Area number {n} with a long name", [10.0 * (n % 10), 50.0]) for n in range(16)]
+    svg = charts.progress_lines(["2019", "2023"], series, title="Progress")
+    assert svg.count("<polyline") == 16
+    assert "Area number 15 with a long name" in svg and "…" not in svg
+
+
+def test_chart_figures_take_a_comma_in_french():
+    with translation.override("fr"):
+        svg = charts.area_bars([("Education", 41.5, None)], title="Scores", peer_label=None)
+    assert "41,5" in svg and "41.5" not in svg
+
+
+def test_respondents_see_no_question_codes(client_as, draft):
+    page = client_as("coordinator_a").get(f"/my/index/{draft.pk}/areas/commitment/").content.decode()
+    visible_text = re.findall(r">([^<]*)<", page.split('id="main"')[1])
+    assert not [text for text in visible_text if "c.statement" in text]
+
+
+def test_read_only_answers_are_text_not_disabled_controls(client_as, draft, coordinator_a):
+    services.answers_save(assessment=draft, items=[{"question": "c.statement", "choices": ["yes"]}], by=coordinator_a)
+    services.assessment_submit(assessment=draft, by=coordinator_a)
+    page = client_as("secretariat").get(f"/my/index/{draft.pk}/areas/commitment/").content.decode()
+    assert " disabled" not in page
+    assert 'govuk-summary-list__key">Answer</dt>' in page

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cities.models import City, Country
 from core.cache import remember
 
 from .. import browse, search

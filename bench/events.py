@@ -124,12 +124,12 @@ def seed_events(count: int) -> None:
     fields = list(FieldOfAction.objects.all())
     through = Event.fields_of_action.through
     created = Event.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True)
-    anti_discrimination = next(field for field in fields if field.code == "3")
+    anti_discrimination = next((field for field in fields if field.code == "3"), None)
     links = []
     for index, pk in enumerate(created.order_by("pk")):
         # Every third event is tagged field 3, so the filtered rows meet matches at 50 events as at 5,000.
-        chosen = {anti_discrimination} if index % 3 == 0 else set()
-        chosen.update(rng.sample(fields, 2 - len(chosen)))
+        chosen = {anti_discrimination} if index % 3 == 0 and anti_discrimination else set()
+        chosen.update(rng.sample(fields, min(len(fields), 2 - len(chosen))))
         links += [through(event_id=pk, fieldofaction_id=field.pk) for field in chosen]
     through.objects.bulk_create(links, batch_size=5000)
     with connection.cursor() as cursor:

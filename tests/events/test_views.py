@@ -239,7 +239,8 @@ def test_the_admin_edits_places_through_the_service(client, secretariat, city_a,
             "capacity": 2, "starts_at_0": event.starts_at.strftime("%Y-%m-%d"), "starts_at_1": "09:00:00",
             "ends_at_0": event.ends_at.strftime("%Y-%m-%d"), "ends_at_1": "18:00:00",
             "registration_opens_0": event.registration_opens.strftime("%Y-%m-%d"), "registration_opens_1": "09:00:00",
-            "registration_closes_0": event.registration_closes.strftime("%Y-%m-%d"), "registration_closes_1": "09:00:00",  # noqa: E501
+            "registration_closes_0": event.registration_closes.strftime("%Y-%m-%d"),
+            "registration_closes_1": "09:00:00",
             "documents-TOTAL_FORMS": 0, "documents-INITIAL_FORMS": 0, "waiting_list": "on",
         }
     )  # fmt: skip

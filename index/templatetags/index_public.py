@@ -25,3 +25,9 @@ def latest_published_result(city) -> dict | None:
         if scores.get(area.code) is not None
     ]
     return {"assessment": assessment, "core": assessment.core, "areas": areas}
+
+
+@register.filter
+def optional_areas(edition) -> list:
+    """An edition's optional areas, from its prefetched areas."""
+    return [area for area in edition.areas.all() if area.optional]

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,8 @@ def desk_list(request):
             "cities": cities,
             "editions": selectors.editions_with_areas(),
             "posted": request.POST,
+            # A new wave is most often this year's.
+            "this_year": timezone.localdate().year,
         },
     )
 
@@ -70,12 +73,23 @@ def _start(request, cities) -> Assessment | None:
             city=form.cleaned_data["city"],
             edition=form.cleaned_data["edition"],
             year=year,
-            optional_areas=request.POST.getlist("optional"),
+            optional_areas=_optional_of(form.cleaned_data["edition"], request.POST.getlist("optional")),
             by=request.user,
         )
     except ValidationError as error:
         _flash(request, error)
     return None
+
+
+def _optional_of(edition, posted: list[str]) -> list[str]:
+    """The optional areas ticked for the chosen edition. The start form lists each edition's under its own heading,
+    as "EDITION:area"; a box of another edition is not the chosen one's (a bare area code is taken as it is)."""
+    codes = []
+    for value in posted:
+        edition_code, _sep, area = value.rpartition(":")
+        if not edition_code or edition_code == edition.code:
+            codes.append(area)
+    return codes
 
 
 @login_required

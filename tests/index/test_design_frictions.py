@@ -40,3 +40,22 @@ def test_read_only_answers_are_text_not_disabled_controls(client_as, draft, coor
     page = client_as("secretariat").get(f"/my/index/{draft.pk}/areas/commitment/").content.decode()
     assert " disabled" not in page
     assert 'govuk-summary-list__key">Answer</dt>' in page
+
+
+def test_start_form_proposes_this_year_and_takes_the_chosen_editions_optional_areas(client_as, edition, city_a):
+    from django.utils import timezone
+
+    from index.models import Assessment
+
+    from .factories import small_edition
+
+    other = small_edition(code="T-2")
+    client = client_as("coordinator_a")
+    page = client.get("/my/index/").content.decode()
+    assert f'name="year" inputmode="numeric" maxlength="4" required value="{timezone.localdate().year}"' in page
+    optional = [area.code for area in edition.areas.all() if area.optional]
+    posted = {"city": city_a.pk, "edition": edition.pk, "year": 2025}
+    posted["optional"] = [f"{edition.code}:{optional[0]}", f"{other.code}:{optional[-1]}"]
+    client.post("/my/index/", posted)
+    assessment = Assessment.objects.get(city=city_a, edition=edition)
+    assert list(assessment.optional_areas.values_list("code", flat=True)) == [optional[0]]

@@ -4,6 +4,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextForm
+
 from . import template
 from .guidance import QUALITY_CRITERIA, RATINGS
 from .models import MAX_VERSION, MONTH, FieldOfAction, GoodPractice
@@ -107,7 +109,7 @@ class FormRow:
     missing: bool  # required to submit and still empty
 
 
-class BasePracticeForm(forms.Form):
+class BasePracticeForm(CleanTextForm):
     """The ICC reporting template, built from `template.TEMPLATE` by `practice_form_class`. Nothing is required
     to save a draft: `services.practice_submit` checks completeness when the coordinator submits, and the page
     marks the fields it named (`missing`)."""
@@ -153,7 +155,7 @@ def practice_form_class(fields=template.TEMPLATE) -> type[BasePracticeForm]:
 PracticeForm = practice_form_class()
 
 
-class NewPracticeForm(forms.Form):
+class NewPracticeForm(CleanTextForm):
     """Choosing the city, for a coordinator of several cities or the secretariat. A coordinator of one city
     has nothing to choose: the field is hidden and defaults to that city."""
 
@@ -206,7 +208,7 @@ class ReviewQueueFilterForm(forms.Form):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CleanTextForm):
     """The six quality criteria of the ICC guide, each with a rating and a note, and a comment to the city."""
 
     comment = forms.CharField(

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from cities.models import City
+from core.api.serializers import CleanTextSerializer
 
 from .. import template
 from ..models import MAX_VERSION, MONTH, FieldOfAction
@@ -59,7 +60,7 @@ def _input_field(field: TemplateField) -> serializers.Field:
     return INPUT_FIELDS[field.kind](field, required=False, **source)
 
 
-class BaseGoodPracticeInputSerializer(serializers.Serializer):
+class BaseGoodPracticeInputSerializer(CleanTextSerializer):
     city = serializers.SlugRelatedField(slug_field="slug", queryset=City.objects.all(), required=False)
 
 
@@ -83,5 +84,5 @@ def input_serializer_class(fields=template.TEMPLATE) -> type[BaseGoodPracticeInp
 GoodPracticeInputSerializer = input_serializer_class()
 
 
-class PracticeCommentSerializer(serializers.Serializer):
+class PracticeCommentSerializer(CleanTextSerializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")

@@ -6,6 +6,7 @@ from datetime import UTC
 from rest_framework import serializers
 
 from cities.models import City
+from core.api.serializers import CleanTextSerializer
 
 from ..models import Answer, Assessment, IndexEdition
 
@@ -31,7 +32,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class AssessmentCreateSerializer(serializers.Serializer):
+class AssessmentCreateSerializer(CleanTextSerializer):
     """`{"city", "edition", "year", "optional_areas"}`: the city and edition are looked up here, so that both
     unknown names are reported at once; who may start it is the service's to say."""
 
@@ -53,7 +54,7 @@ class AssessmentCreateSerializer(serializers.Serializer):
         return edition
 
 
-class CommentSerializer(serializers.Serializer):
+class CommentSerializer(CleanTextSerializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from cities import rules
+from core.text import clean_data
 
 from .. import selectors, services
 from ..filters import AssessmentFilterSet
@@ -40,7 +41,7 @@ class EditionViewSet(viewsets.GenericViewSet):
         _require_login(request)
         if not rules.is_secretariat(request.user):
             raise exceptions.PermissionDenied()
-        edition = services.edition_import(data=request.data)
+        edition = services.edition_import(data=clean_data(request.data))
         return Response(selectors.edition_as_file(edition), status=status.HTTP_201_CREATED)
 
 
@@ -74,7 +75,8 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["put"])
     def answers(self, request, pk=None):
         assessment = self._workable(pk)
-        items = request.data.get("answers", request.data) if isinstance(request.data, dict) else request.data
+        data = clean_data(request.data)
+        items = data.get("answers", data) if isinstance(data, dict) else data
         saved = services.answers_save(assessment=assessment, items=items, by=request.user)
         return Response({"saved": len(saved), "answers": AnswerSerializer(saved, many=True).data})
 

@@ -15,6 +15,8 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .uploads import check_archive
+
 TABLE_LABELS = {
     "city": "city",
     "department": "department",
@@ -85,6 +87,7 @@ def read_template(upload) -> dict:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_archive(upload)  # before anything is unpacked
     try:
         upload.seek(0)
         document = docx.Document(upload)

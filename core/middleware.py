@@ -88,3 +88,16 @@ def _logged(response):
     # Django logs every error answer; these were logged here already (or by the layer that produced them).
     response._has_been_logged = True
     return response
+
+
+class RequestEdgeMiddleware:
+    """A path holding a NUL names nothing (no slug, code or id holds one, and PostgreSQL cannot compare text with
+    one: `/api/v1/cities/a%00b/` was a 500): 404."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404
+        return self.get_response(request)

@@ -64,8 +64,10 @@ def _date(field: TemplateField):
 # A form field for each kind of template field (nothing is required to save a draft).
 FORM_FIELDS = {
     Kind.LINE: lambda field: forms.CharField(max_length=template.max_length(field)),
-    Kind.SUMMARY: lambda field: forms.CharField(widget=forms.Textarea(attrs={"rows": 3})),
-    Kind.PROSE: lambda field: forms.CharField(widget=forms.Textarea),
+    Kind.SUMMARY: lambda field: forms.CharField(
+        max_length=template.max_length(field), widget=forms.Textarea(attrs={"rows": 3})
+    ),
+    Kind.PROSE: lambda field: forms.CharField(max_length=template.max_length(field), widget=forms.Textarea),
     Kind.EMAIL: lambda field: forms.EmailField(max_length=template.max_length(field)),
     Kind.MONTH: _month,
     Kind.DATE: _date,

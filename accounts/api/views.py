@@ -27,7 +27,7 @@ class ObtainTokenView(APIView):
     throttle_classes = [SignInRateThrottle]
 
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField()
+        email = serializers.EmailField(max_length=254)  # longer is no address, and overflows axes' record (255)
         password = serializers.CharField(trim_whitespace=False)
 
     @extend_schema(request=InputSerializer, responses=inline_serializer("Token", {"token": serializers.CharField()}))

@@ -3,6 +3,7 @@ the workflow's comments, and a saved answer."""
 
 from datetime import UTC
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cities.models import City
@@ -56,6 +57,15 @@ class AssessmentCreateSerializer(CleanTextSerializer):
 
 class CommentSerializer(CleanTextSerializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+RETURN_COMMENT = _("Say what the city should change: a comment is required.")
+
+
+class ReturnCommentSerializer(CleanTextSerializer):
+    """Returning an assessment says what the city should change."""
+
+    comment = serializers.CharField(min_length=1, error_messages={"required": RETURN_COMMENT, "blank": RETURN_COMMENT})
 
 
 class AnswerSerializer(serializers.ModelSerializer):

@@ -23,6 +23,8 @@ from rest_framework.settings import api_settings
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 EMPTY = {"type": "string", "maxLength": 0}
 NO_NUL = "^[^\\u0000]*$"
+# Text that may not be blank: after control characters are dropped and spaces trimmed, something is left.
+VISIBLE = "^[^\\u0000]*[^\\s\\u0000-\\u001f][^\\u0000]*$"
 
 
 @extend_schema_field(
@@ -88,7 +90,9 @@ class AutoSchema(openapi.AutoSchema):
         if isinstance(field, serializers.RelatedField) or not getattr(field, "allow_blank", True):
             schema.setdefault("minLength", 1)
         if not any(isinstance(validator, RegexValidator) for validator in field.validators):
-            schema.setdefault("pattern", NO_NUL)  # a field's own pattern (a month, a URL) already excludes NUL
+            # A field's own pattern (a month, a URL) already excludes NUL.
+            visible = not getattr(field, "allow_blank", True) and getattr(field, "trim_whitespace", False)
+            schema.setdefault("pattern", VISIBLE if visible else NO_NUL)
         return schema
 
     def _get_filter_parameters(self):

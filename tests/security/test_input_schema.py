@@ -2,6 +2,8 @@
 operation documents the errors it answers, and the bounds the API enforces (required comments, pages from 1, a
 password, filter ranges) are in the schema; `page_size=null` is refused."""
 
+import re
+
 import pytest
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
@@ -66,7 +68,14 @@ def test_schema_required_comments_pages_from_1_and_a_password(schema):
     components = schema["components"]["schemas"]
     for name in ("RequiredComment", "ReturnComment"):
         assert components[name]["required"] == ["comment"]
-        assert components[name]["properties"]["comment"]["minLength"] == 1
+        comment = components[name]["properties"]["comment"]
+        assert comment["minLength"] == 1
+        # What is left after control characters are dropped and spaces trimmed must not be empty.
+        assert [bool(re.match(comment["pattern"], text)) for text in ("Add the impact.", " \x16 ", "a\x00")] == [
+            True,
+            False,
+            False,
+        ]
     assert components["Input"]["properties"]["password"]["minLength"] == 1
     for path, _method, operation in _operations(schema):
         for parameter in operation.get("parameters", []):

@@ -134,3 +134,18 @@ def test_f6_passwords_are_taken_as_typed():
     form = Login({"name": "a\x0bb", "secret": "p\x0bq"})
     assert form.is_valid()
     assert form.cleaned_data == {"name": "ab", "secret": "p\x0bq"}
+
+
+def test_f6_events_drop_control_characters(client_as):
+    from events.models import Event
+
+    field_of_action("1")
+    body = {
+        "title": "Policy\x0b lab", "description": "Line one\x0c\nline two", "kind": "policy_lab",
+        "time_zone": "Europe/Paris", "starts_at": "2031-03-14T09:30:00", "ends_at": "2031-03-14T17:00:00+01:00",
+        "capacity": 30,
+    }  # fmt: skip
+    response = client_as("secretariat").post("/api/v1/events/", body, content_type="application/json")
+    assert response.status_code == 201, response.json()
+    event = Event.objects.get(slug=response.json()["slug"])
+    assert (event.title_en, event.description_en) == ("Policy lab", "Line one\nline two")

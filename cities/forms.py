@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextForm
+
 from .models import City, Membership
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CleanTextForm):
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.all())
     email = forms.EmailField(label=_("E-mail"))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)

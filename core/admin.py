@@ -2,11 +2,16 @@
 
 from django.contrib import admin
 
+from .forms import with_clean_text
 from .permissions import is_secretariat
 
 
 class SecretariatAdmin(admin.ModelAdmin):
-    """Base for every ModelAdmin of the portal: access is the secretariat's, whatever Django permissions say."""
+    """Base for every ModelAdmin of the portal: access is the secretariat's, whatever Django permissions say.
+    Its forms drop control characters like every other form of the portal (`core.forms`)."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        return with_clean_text(super().get_form(request, obj, **kwargs))
 
     def has_module_permission(self, request):
         return is_secretariat(request.user)

@@ -1,12 +1,14 @@
 """Headers every response carries, and errors people and programs can read."""
 
+import json
 import logging
 import sys
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.signals import got_request_exception
-from django.http import Http404, JsonResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 
 from . import errorpages
 from .http import is_api_request
@@ -88,3 +90,32 @@ def _logged(response):
     # Django logs every error answer; these were logged here already (or by the layer that produced them).
     response._has_been_logged = True
     return response
+
+
+class RequestEdgeMiddleware:
+    """Two kinds of request are refused here, before any view runs.
+
+    * A path holding a NUL names nothing (no slug, code or id holds one, and PostgreSQL cannot compare text with
+      one: `/api/v1/cities/a%00b/` was a 500): 404.
+    * A body sent with `Transfer-Encoding: chunked`: Django reads a body by its Content-Length only, so it would see
+      none, and the development server then read the chunks as a second request and sent a broken reply after the
+      first. 411 Length Required. The reply carries no Content-Length (it is streamed), which makes the development
+      server close the connection after it instead of reading the chunks as a request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return _length_required(request)
+        return self.get_response(request)
+
+
+def _length_required(request) -> StreamingHttpResponse:
+    message = _("Send the request body with a Content-Length header; chunked transfer encoding is not accepted.")
+    if is_api_request(request):
+        return StreamingHttpResponse([json.dumps({"detail": message})], status=411, content_type="application/json")
+    return StreamingHttpResponse([message], status=411, content_type="text/plain; charset=utf-8")

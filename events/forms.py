@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, NationalNetwork
+from core.forms import CleanTextForm
 from core.iso3166 import country_choices
 from goodpractices.models import FieldOfAction, GoodPractice
 
@@ -36,7 +37,7 @@ class ChoicesWidget(forms.Select):
         return super().get_context(name, value, attrs)
 
 
-class PersonForm(forms.Form):
+class PersonForm(CleanTextForm):
     """One row of the registration form; an untouched row is skipped. Every value is checked by the service
     (events.people), so the page, the API and the services give the same messages."""
 
@@ -56,7 +57,7 @@ class PersonForm(forms.Form):
 PeopleFormSet = forms.formset_factory(PersonForm, extra=PEOPLE_ROWS, max_num=50, absolute_max=50)
 
 
-class CityChoiceForm(forms.Form):
+class CityChoiceForm(CleanTextForm):
     city = forms.ModelChoiceField(label=_("Registering city"), queryset=City.objects.none(), empty_label=None)
 
     def __init__(self, *args, cities: list[City], **kwargs):
@@ -64,7 +65,7 @@ class CityChoiceForm(forms.Form):
         self.fields["city"].queryset = City.objects.filter(pk__in=[c.pk for c in cities]).order_by("name")
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(CleanTextForm):
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -80,12 +81,12 @@ class MoveForm(ReasonForm):
         )
 
 
-class MessageForm(forms.Form):
+class MessageForm(CleanTextForm):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(CleanTextForm):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     file = forms.FileField(label=_("File"), help_text=_("PDF, Word, OpenDocument, PNG or JPEG, at most 10 MB."))
 
@@ -107,7 +108,7 @@ def _in_zone(value, zone_name: str):
     return timezone.make_naive(value).replace(tzinfo=zoneinfo.ZoneInfo(zone_name))
 
 
-class EventForm(forms.Form):
+class EventForm(CleanTextForm):
     """The secretariat's event form; times are typed in the event's time zone."""
 
     title_en = forms.CharField(label=_("Title (English)"), max_length=255)
@@ -194,7 +195,7 @@ def initial_of(event: Event) -> dict:
     return initial
 
 
-class SecondSessionForm(forms.Form):
+class SecondSessionForm(CleanTextForm):
     time_zone = forms.CharField(widget=forms.HiddenInput, validators=[validate_time_zone])
     starts_at = LocalDateTimeField(label=_("Starts"))
     ends_at = LocalDateTimeField(label=_("Ends"))

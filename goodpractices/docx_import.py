@@ -13,7 +13,10 @@ import re
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from .uploads import check_archive
 
 TABLE_LABELS = {
     "city": "city",
@@ -85,6 +88,7 @@ def read_template(upload) -> dict:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_archive(upload)  # before anything is unpacked
     try:
         upload.seek(0)
         document = docx.Document(upload)
@@ -197,4 +201,26 @@ def practice_data_from_docx(upload, *, fields) -> dict:
         data["period_end"] = _month(pieces[-1]) if len(pieces) > 1 else ""
     if raw.get("references"):
         data["reference_links"] = list(dict.fromkeys(URL.findall(raw["references"])))
+    _check_lengths(data)
     return {name: value for name, value in data.items() if value not in (None, "")}
+
+
+def _check_lengths(data: dict) -> None:
+    """The form's and the API's maximum lengths hold for an import too: what is longer is refused, not cut."""
+    from .models import GoodPractice
+
+    problems = []
+    for name, value in data.items():
+        limit = GoodPractice._meta.get_field(name).max_length if isinstance(value, str) else None
+        if limit and len(value) > limit:
+            label = GoodPractice._meta.get_field(name).verbose_name
+            problems.append(
+                _("%(field)s is longer than %(limit)s characters (it has %(length)s); shorten it and import again.")
+                % {
+                    "field": str(label).capitalize(),
+                    "limit": number_format(limit, force_grouping=True),
+                    "length": number_format(len(value), force_grouping=True),
+                }
+            )
+    if problems:
+        raise ValidationError(problems)

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DayMonthYearInput
+from core.forms import CleanTextForm, DayMonthYearInput
 
 from . import template
 from .guidance import QUALITY_CRITERIA, RATINGS
@@ -64,8 +64,10 @@ def _date(field: TemplateField):
 # A form field for each kind of template field (nothing is required to save a draft).
 FORM_FIELDS = {
     Kind.LINE: lambda field: forms.CharField(max_length=template.max_length(field)),
-    Kind.SUMMARY: lambda field: forms.CharField(widget=forms.Textarea(attrs={"rows": 3})),
-    Kind.PROSE: lambda field: forms.CharField(widget=forms.Textarea),
+    Kind.SUMMARY: lambda field: forms.CharField(
+        max_length=template.max_length(field), widget=forms.Textarea(attrs={"rows": 3})
+    ),
+    Kind.PROSE: lambda field: forms.CharField(max_length=template.max_length(field), widget=forms.Textarea),
     Kind.EMAIL: lambda field: forms.EmailField(max_length=template.max_length(field)),
     Kind.MONTH: _month,
     Kind.DATE: _date,
@@ -109,7 +111,7 @@ class FormRow:
     missing: bool  # required to submit and still empty
 
 
-class BasePracticeForm(forms.Form):
+class BasePracticeForm(CleanTextForm):
     """The ICC reporting template, built from `template.TEMPLATE` by `practice_form_class`. Nothing is required
     to save a draft: `services.practice_submit` checks completeness when the coordinator submits, and the page
     marks the fields it named (`missing`)."""
@@ -160,7 +162,7 @@ def practice_form_class(fields=template.TEMPLATE) -> type[BasePracticeForm]:
 PracticeForm = practice_form_class()
 
 
-class NewPracticeForm(forms.Form):
+class NewPracticeForm(CleanTextForm):
     """Choosing the city, for a coordinator of several cities or the secretariat. A coordinator of one city
     has nothing to choose: the field is hidden and defaults to that city."""
 
@@ -213,7 +215,7 @@ class ReviewQueueFilterForm(forms.Form):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CleanTextForm):
     """The six quality criteria of the ICC guide, each with a rating and a note, and a comment to the city."""
 
     comment = forms.CharField(

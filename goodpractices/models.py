@@ -11,6 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from .choices import PracticeArea, PracticeLanguage, PracticeStatus, PracticeType, TargetGroup
 from .search import EXACT_VECTOR_SQL, MATCH_VECTOR_SQL, RANK_VECTOR_SQL, SEARCH_VECTOR_SQL, TITLE_VECTOR_SQL
 
+# Maximum lengths of the template's text (characters). The guide asks for "one or two sentences" of main purpose and
+# short, concise sections; 10,000 characters is about three pages. Together they keep the weighted search vector far
+# below PostgreSQL's 1 MB limit for a tsvector (0.9 MB of text in one field was a 500). Forms and the API say so.
+SUMMARY_MAX_LENGTH = 1_000
+SECTION_MAX_LENGTH = 10_000
+REFERENCES_MAX_LENGTH = 5_000
+
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2021-01."))
 MAX_VERSION = 2_147_483_647  # the largest PostgreSQL integer: a version posted beyond it names no version
 
@@ -72,7 +79,7 @@ class GoodPractice(models.Model):
     secondary_fields = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="secondary_practices", verbose_name=_("secondary fields of action")
     )
-    main_purpose = models.TextField(_("main purpose"), blank=True)
+    main_purpose = models.TextField(_("main purpose"), max_length=SUMMARY_MAX_LENGTH, blank=True)
     period_start = models.CharField(_("start (month)"), max_length=7, blank=True, validators=[MONTH])
     period_end = models.CharField(_("end (month)"), max_length=7, blank=True, validators=[MONTH])
     period_text = models.CharField(
@@ -80,11 +87,11 @@ class GoodPractice(models.Model):
     )
 
     # Description of the action
-    purpose = models.TextField(_("purpose"), blank=True)
-    stimulus = models.TextField(_("stimulus / rationale"), blank=True)
-    process = models.TextField(_("process"), blank=True)
-    impact = models.TextField(_("impact"), blank=True)
-    references = models.TextField(_("key reference documents"), blank=True)
+    purpose = models.TextField(_("purpose"), max_length=SECTION_MAX_LENGTH, blank=True)
+    stimulus = models.TextField(_("stimulus / rationale"), max_length=SECTION_MAX_LENGTH, blank=True)
+    process = models.TextField(_("process"), max_length=SECTION_MAX_LENGTH, blank=True)
+    impact = models.TextField(_("impact"), max_length=SECTION_MAX_LENGTH, blank=True)
+    references = models.TextField(_("key reference documents"), max_length=REFERENCES_MAX_LENGTH, blank=True)
     reference_links = ArrayField(
         models.URLField(max_length=500), default=list, blank=True, verbose_name=_("reference links")
     )

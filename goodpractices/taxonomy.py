@@ -186,6 +186,8 @@ FIELDS_OF_ACTION = [
         "toutes les mesures, tous les projets et toutes les politiques qui favorisent une interaction interculturelle véritable et la confiance sociale.",
     ),
 ]
+# Every code, in the guide's order (the API's schema lists them).
+FIELD_CODES = [row[0] for row in FIELDS_OF_ACTION]
 
 
 def fields_of_action_sync(field_model) -> None:

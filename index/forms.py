@@ -5,12 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.forms import CleanTextForm
+from core.text import clean_data
 
 from .choices import CHOICE_KINDS, QuestionKind
 from .models import Answer, IndexEdition, Question
 
 
-class AssessmentStartForm(forms.Form):
+class AssessmentStartForm(CleanTextForm):
     """Start an assessment: one of the user's cities and an edition (the year is the service's to check)."""
 
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
@@ -24,14 +26,14 @@ class AssessmentStartForm(forms.Form):
         return [f"{self.fields[name].label}: {error}" for name, errors in self.errors.items() for error in errors]
 
 
-class TeamChangeForm(forms.Form):
+class TeamChangeForm(CleanTextForm):
     """The buttons of the team list: `member` is a user's id, `remove` is `<user id>:<area code>`."""
 
     member = forms.IntegerField(required=False, min_value=1)
     remove = forms.RegexField(regex=r"^\d+:[\w.-]+$", required=False)
 
 
-class ColleagueInviteForm(forms.Form):
+class ColleagueInviteForm(CleanTextForm):
     """A colleague from another department, invited by e-mail; the lengths are those of the user's fields."""
 
     email = forms.EmailField(label=_("E-mail"), max_length=254)
@@ -48,7 +50,9 @@ class ColleagueInviteForm(forms.Form):
 
 
 def answer_items(post, questions) -> list[dict]:
-    """The answers an area's form posts, as the items `services.answers_save` takes (the service checks them)."""
+    """The answers an area's form posts, as the items `services.answers_save` takes (the service checks them),
+    without control characters (`core.text`)."""
+    post = clean_data(post)
     return [_answer_item(post, q) for q in questions]
 
 

@@ -27,8 +27,8 @@ class ObtainTokenView(APIView):
     throttle_classes = [SignInRateThrottle]
 
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField()
-        password = serializers.CharField(trim_whitespace=False)
+        email = serializers.EmailField(max_length=254)  # longer is no address, and overflows axes' record (255)
+        password = serializers.CharField(trim_whitespace=False, min_length=1)
 
     @extend_schema(request=InputSerializer, responses=inline_serializer("Token", {"token": serializers.CharField()}))
     def post(self, request):

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cities.models import City, NationalNetwork
+from core.api.serializers import CleanTextSerializer
 from goodpractices.models import FieldOfAction, GoodPractice
 
 from ..choices import Audience, EventKind, EventStatus
@@ -93,7 +94,7 @@ def _text(max_length=None, **kwargs):
     return serializers.CharField(required=False, allow_blank=True, max_length=max_length, **kwargs)
 
 
-class EventInputSerializer(serializers.Serializer):
+class EventInputSerializer(CleanTextSerializer):
     """What the secretariat writes; `title` and `description` are the English text, `title_fr` and
     `description_fr` the French. `status` moves the event through its workflow (publish, close, reopen, cancel)."""
 
@@ -177,7 +178,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return registration.nationality or None
 
 
-class RegistrationInputSerializer(serializers.Serializer):
+class RegistrationInputSerializer(CleanTextSerializer):
     """Checked by the services (events.people.clean_person), so the page and the API say the same; only the city is
     resolved here. `city` is needed only by someone who coordinates several cities (or the secretariat)."""
 
@@ -189,5 +190,5 @@ class RegistrationInputSerializer(serializers.Serializer):
     city = serializers.SlugRelatedField(slug_field="slug", queryset=City.objects.all(), required=False)
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(CleanTextSerializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)

@@ -8,7 +8,7 @@ from ..template import LIST_KINDS, Kind, TemplateField
 
 
 class FieldOfActionSerializer(serializers.ModelSerializer):
-    parent = serializers.CharField(source="parent.code", default=None, read_only=True)
+    parent = serializers.CharField(source="parent.code", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = FieldOfAction
@@ -22,13 +22,18 @@ class BaseGoodPracticeSerializer(serializers.ModelSerializer):
     city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     # Private: the city's team and the secretariat see it (goodpractices.privacy), others read null.
     contact_email = serializers.SerializerMethodField(
-        help_text="The contact person's e-mail: for the practice's city team and the secretariat; null for others."
+        help_text=(
+            "The contact person's e-mail: for the practice's city team and the secretariat; null for others, and "
+            "when there is none."
+        )
     )
 
     @extend_schema_field({"type": "string", "format": "email", "nullable": True})
     def get_contact_email(self, practice) -> str | None:
         request = self.context.get("request")
-        return practice.contact_email if may_see_contact_email(getattr(request, "user", None), practice) else None
+        if not may_see_contact_email(getattr(request, "user", None), practice):
+            return None
+        return practice.contact_email or None  # a blank address is no address
 
 
 def _read_field(field: TemplateField) -> serializers.Field | None:
@@ -37,7 +42,8 @@ def _read_field(field: TemplateField) -> serializers.Field | None:
     source = {"source": field.name} if field.api_name != field.name else {}
     if field.kind in (Kind.FIELD_OF_ACTION, Kind.FIELDS_OF_ACTION):
         many = field.kind == Kind.FIELDS_OF_ACTION
-        return serializers.SlugRelatedField(slug_field="code", many=many, read_only=True, **source)
+        null = {} if many else {"allow_null": True}  # a draft may have no main field yet
+        return serializers.SlugRelatedField(slug_field="code", many=many, read_only=True, **null, **source)
     if source and field.kind in LIST_KINDS:
         return serializers.ListField(child=serializers.CharField(), read_only=True, **source)
     if source:

@@ -13,7 +13,7 @@ from core.api.errors import Conflict
 
 from .. import services
 from .serializers import GoodPracticeSerializer
-from .write_serializers import GoodPracticeInputSerializer, PracticeCommentSerializer
+from .write_serializers import GoodPracticeInputSerializer, PracticeCommentSerializer, RequiredCommentSerializer
 
 WRITE_ACTIONS = {"create", "partial_update", "submit", "request_changes", "publish", "reject", "unpublish", "revise"}
 
@@ -51,8 +51,8 @@ class GoodPracticeWriteMixin:
         practice.refresh_from_db()
         return Response(GoodPracticeSerializer(practice, context=self.get_serializer_context()).data, status=code)
 
-    def _comment(self) -> str:
-        serializer = PracticeCommentSerializer(data=self.request.data if isinstance(self.request.data, dict) else {})
+    def _comment(self, serializer_class=PracticeCommentSerializer) -> str:
+        serializer = serializer_class(data=self.request.data if isinstance(self.request.data, dict) else {})
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data["comment"]
 
@@ -105,17 +105,17 @@ class GoodPracticeWriteMixin:
             )
         return self._answer(practice)
 
-    def _review(self, service):
+    def _review(self, service, comment=PracticeCommentSerializer):
         practice = self.get_object()
         with _service_errors():
-            practice = service(practice=practice, by=self.request.user, comment=self._comment())
+            practice = service(practice=practice, by=self.request.user, comment=self._comment(comment))
         return self._answer(practice)
 
-    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=RequiredCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"], url_path="request-changes", url_name="request-changes")
     def request_changes(self, request, pk=None):
         """Secretariat: submitted → changes requested, with a comment saying what to change."""
-        return self._review(services.practice_request_changes)
+        return self._review(services.practice_request_changes, RequiredCommentSerializer)
 
     @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])
@@ -123,11 +123,11 @@ class GoodPracticeWriteMixin:
         """Secretariat: submitted (or unpublished) → published. A new version answers with the original."""
         return self._review(services.practice_publish)
 
-    @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
+    @extend_schema(request=RequiredCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         """Secretariat: submitted → rejected, with a comment saying why."""
-        return self._review(services.practice_reject)
+        return self._review(services.practice_reject, RequiredCommentSerializer)
 
     @extend_schema(request=PracticeCommentSerializer, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])

@@ -1,12 +1,21 @@
 """What a client may write to a good practice: the template's fields under the contract's names."""
 
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cities.models import City
+from core.api.serializers import CleanTextSerializer
 
 from .. import template
 from ..models import MAX_VERSION, MONTH, FieldOfAction
+from ..taxonomy import FIELD_CODES
 from ..template import Kind, TemplateField
+
+
+@extend_schema_field({"type": "string", "enum": FIELD_CODES})
+class FieldOfActionCode(serializers.SlugRelatedField):
+    """A field of action by its code; the schema lists the codes (the taxonomy is fixed by the ICC guide)."""
 
 
 def _text(field: TemplateField, **kwargs):
@@ -26,13 +35,11 @@ def _choices(field: TemplateField, **kwargs):
 
 
 def _field_of_action(field: TemplateField, **kwargs):
-    return serializers.SlugRelatedField(
-        slug_field="code", queryset=FieldOfAction.objects.all(), allow_null=True, **kwargs
-    )
+    return FieldOfActionCode(slug_field="code", queryset=FieldOfAction.objects.all(), allow_null=True, **kwargs)
 
 
 def _fields_of_action(field: TemplateField, **kwargs):
-    return serializers.SlugRelatedField(slug_field="code", queryset=FieldOfAction.objects.all(), many=True, **kwargs)
+    return FieldOfActionCode(slug_field="code", queryset=FieldOfAction.objects.all(), many=True, **kwargs)
 
 
 # An input field for each kind of template field; `kwargs` make it optional (a draft may be saved incomplete)
@@ -59,7 +66,7 @@ def _input_field(field: TemplateField) -> serializers.Field:
     return INPUT_FIELDS[field.kind](field, required=False, **source)
 
 
-class BaseGoodPracticeInputSerializer(serializers.Serializer):
+class BaseGoodPracticeInputSerializer(CleanTextSerializer):
     city = serializers.SlugRelatedField(slug_field="slug", queryset=City.objects.all(), required=False)
 
 
@@ -83,5 +90,16 @@ def input_serializer_class(fields=template.TEMPLATE) -> type[BaseGoodPracticeInp
 GoodPracticeInputSerializer = input_serializer_class()
 
 
-class PracticeCommentSerializer(serializers.Serializer):
+class PracticeCommentSerializer(CleanTextSerializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+COMMENT_REQUIRED = _("Write a comment to the coordinator: it says what to change or why.")
+
+
+class RequiredCommentSerializer(CleanTextSerializer):
+    """Requesting changes and rejecting say what to change, or why."""
+
+    comment = serializers.CharField(
+        min_length=1, error_messages={"required": COMMENT_REQUIRED, "blank": COMMENT_REQUIRED}
+    )

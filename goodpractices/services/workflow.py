@@ -33,7 +33,14 @@ from .notifications import notify_city, notify_secretariat_of_submission
 
 def _lock(practice: GoodPractice, actions: tuple[str, ...], verb: str) -> GoodPractice:
     """The practice, locked, when its state allows one of `actions`; StateConflict otherwise."""
-    practice = GoodPractice.objects.select_for_update().select_related("city").get(pk=practice.pk)
+    locked = GoodPractice.objects.select_for_update().select_related("city").filter(pk=practice.pk).first()
+    if locked is None:
+        # Whoever held the lock before us merged this new version into its original (or deleted it): a state
+        # conflict like any other, not a server error (20 parallel publishes gave 19 × 500).
+        raise StateConflict(
+            _("This practice was published or removed while you were acting on it; reload it to see where it stands.")
+        )
+    practice = locked
     if not any(PRACTICE_WORKFLOW.can(practice, action) for action in actions):
         raise StateConflict(
             _("A practice that is %(status)s cannot be %(action)s.")

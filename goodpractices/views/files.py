@@ -15,6 +15,7 @@ from .. import services
 from ..choices import PracticeStatus
 from ..forms import ReferenceFileForm
 from ..models import ReferenceFile
+from ..uploads import served_type
 from .desk_access import desk_practice, login_keeping_post
 
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
@@ -36,11 +37,11 @@ def reference_file(request, pk, name):
         handle = document.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    # Only a type the file still shows is served as such (inline for PDF and images); anything else is a download
+    # of bytes, which no browser renders.
+    content_type = served_type(handle, document.content_type)
     response = FileResponse(
-        handle,
-        content_type=document.content_type,
-        as_attachment=document.content_type not in INLINE_TYPES,
-        filename=document.name,
+        handle, content_type=content_type, as_attachment=content_type not in INLINE_TYPES, filename=document.name
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"

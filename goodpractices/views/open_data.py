@@ -3,9 +3,10 @@
 from django.contrib.syndication.views import Feed
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from core.feeds import AtomFeed
 
 from .. import exports
 from ..filters import GoodPracticeFilterSet
@@ -51,7 +52,7 @@ def export_json(request):
 class PracticeFeed(Feed):
     """Newly published practices (Atom), for everyone or for one field of action (a parent includes its sub-fields)."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def get_object(self, request, code=None):
         if code is None:

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.RequestEdgeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Anonymous public pages from the shared cache: needs the user and the messages above it (settings/cache.py).
     "core.pagecache.PageCacheMiddleware",

@@ -3,9 +3,11 @@ the workflow's comments, and a saved answer."""
 
 from datetime import UTC
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cities.models import City
+from core.api.serializers import CleanTextSerializer
 
 from ..models import Answer, Assessment, IndexEdition
 
@@ -31,7 +33,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class AssessmentCreateSerializer(serializers.Serializer):
+class AssessmentCreateSerializer(CleanTextSerializer):
     """`{"city", "edition", "year", "optional_areas"}`: the city and edition are looked up here, so that both
     unknown names are reported at once; who may start it is the service's to say."""
 
@@ -53,8 +55,17 @@ class AssessmentCreateSerializer(serializers.Serializer):
         return edition
 
 
-class CommentSerializer(serializers.Serializer):
+class CommentSerializer(CleanTextSerializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+RETURN_COMMENT = _("Say what the city should change: a comment is required.")
+
+
+class ReturnCommentSerializer(CleanTextSerializer):
+    """Returning an assessment says what the city should change."""
+
+    comment = serializers.CharField(min_length=1, error_messages={"required": RETURN_COMMENT, "blank": RETURN_COMMENT})
 
 
 class AnswerSerializer(serializers.ModelSerializer):

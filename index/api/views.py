@@ -11,11 +11,18 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from cities import rules
+from core.text import clean_data
 
 from .. import selectors, services
 from ..filters import AssessmentFilterSet
 from ..models import Assessment
-from .serializers import AnswerSerializer, AssessmentCreateSerializer, AssessmentSerializer, CommentSerializer
+from .serializers import (
+    AnswerSerializer,
+    AssessmentCreateSerializer,
+    AssessmentSerializer,
+    CommentSerializer,
+    ReturnCommentSerializer,
+)
 
 
 class EditionViewSet(viewsets.GenericViewSet):
@@ -40,7 +47,7 @@ class EditionViewSet(viewsets.GenericViewSet):
         _require_login(request)
         if not rules.is_secretariat(request.user):
             raise exceptions.PermissionDenied()
-        edition = services.edition_import(data=request.data)
+        edition = services.edition_import(data=clean_data(request.data))
         return Response(selectors.edition_as_file(edition), status=status.HTTP_201_CREATED)
 
 
@@ -74,7 +81,8 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["put"])
     def answers(self, request, pk=None):
         assessment = self._workable(pk)
-        items = request.data.get("answers", request.data) if isinstance(request.data, dict) else request.data
+        data = clean_data(request.data)
+        items = data.get("answers", data) if isinstance(data, dict) else data
         saved = services.answers_save(assessment=assessment, items=items, by=request.user)
         return Response({"saved": len(saved), "answers": AnswerSerializer(saved, many=True).data})
 
@@ -91,11 +99,12 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             services.assessment_validate(assessment=assessment, by=request.user, comment=_comment(request))
         )
 
-    @extend_schema(request=CommentSerializer, responses=AssessmentSerializer)
+    @extend_schema(request=ReturnCommentSerializer, responses=AssessmentSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_to_city(self, request, pk=None):
         assessment = self._workable(pk)
-        return self._done(services.assessment_return(assessment=assessment, by=request.user, comment=_comment(request)))
+        comment = _comment(request, ReturnCommentSerializer)
+        return self._done(services.assessment_return(assessment=assessment, by=request.user, comment=comment))
 
     @extend_schema(request=None, responses=AssessmentSerializer)
     @action(detail=True, methods=["post"])
@@ -123,8 +132,8 @@ class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return Response(AssessmentSerializer(assessment).data)
 
 
-def _comment(request) -> str:
-    comment = CommentSerializer(data=request.data if isinstance(request.data, dict) else {})
+def _comment(request, serializer_class=CommentSerializer) -> str:
+    comment = serializer_class(data=request.data if isinstance(request.data, dict) else {})
     comment.is_valid(raise_exception=True)  # a comment that is not text (or holds a NUL) is a 400
     return comment.validated_data["comment"]
 

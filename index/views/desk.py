@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from cities import rules
 from core.errors import StateConflict
 from core.permissions import secretariat_required
+from core.text import clean_text
 
 from .. import forms, selectors, services
 from ..models import Assessment
@@ -222,7 +223,7 @@ def desk_workflow(request, pk, step):
         raise Http404
     try:
         assessment = services.assessment_step(
-            assessment=assessment, action=step, by=request.user, comment=request.POST.get("comment", "")
+            assessment=assessment, action=step, by=request.user, comment=clean_text(request.POST.get("comment", ""))
         )
     except PermissionDenied:
         raise Http404 from None
@@ -245,7 +246,7 @@ def desk_override(request, pk, question):
             assessment=assessment,
             question=question,
             points=points,
-            reason=request.POST.get("reason", ""),
+            reason=clean_text(request.POST.get("reason", "")),
             by=request.user,
         )
     except ValueError:

@@ -37,6 +37,13 @@ class GoodPracticeFactory(DjangoModelFactory):
     status = "draft"
 
 
+# A real 1×1 PNG: uploads must decode (tests/security/test_input_uploads.py).
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+    b"\x00\x00\x00\x0cIDATx\x9cc8!'\x07\x00\x02\xb6\x01\x054\xa6u\xaa\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
 def reference_file(practice: GoodPractice, name: str = "poster.png"):
     """An uploaded document of the practice (a tiny PNG), stored like a real upload."""
     from django.core.files.base import ContentFile
@@ -47,5 +54,7 @@ def reference_file(practice: GoodPractice, name: str = "poster.png"):
     # One shared file on disk, whatever the number of tests that use it.
     stored = "practices/test-reference-file.png"
     if not default_storage.exists(stored):
-        default_storage.save(stored, ContentFile(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64))
-    return ReferenceFile.objects.create(practice=practice, name=name, content_type="image/png", size=72, file=stored)
+        default_storage.save(stored, ContentFile(PNG))
+    return ReferenceFile.objects.create(
+        practice=practice, name=name, content_type="image/png", size=len(PNG), file=stored
+    )

@@ -6,11 +6,9 @@ from django.urls import reverse
 from goodpractices.models import GoodPractice, PracticeRevision, ReferenceFile
 from tests.factories import MembershipFactory, coordinator_of
 
-from .factories import GoodPracticeFactory, field_of_action
+from .factories import PNG, GoodPracticeFactory, field_of_action
 
 pytestmark = pytest.mark.django_db
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _form_data(practice, **changes):

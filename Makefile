@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha1(open('pyproject.toml','rb').read()+open('requirements.lock','rb').read()).hexdigest()[:12])")
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test smoke bench load install browser lint format messages clean-db node-tools design-assets audit
+.PHONY: run test smoke fuzz bench load install browser lint format messages clean-db node-tools design-assets audit
 
 run: install
 	$(PY) -m icc_portal.devserver
@@ -18,6 +18,10 @@ test: install browser
 # machine's PostgreSQL and Redis (SMOKE_DATABASE_URL, SMOKE_REDIS_URL), then used over HTTP (tests/production).
 smoke: install
 	$(PY) -m pytest -m production tests/production $(PYTEST_ARGS)
+
+# The API fuzzed for longer than `make test` does (tests/security/test_schemathesis.py): FUZZ_EXAMPLES per operation.
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(PY) -m pytest tests/security/test_schemathesis.py $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)

@@ -19,6 +19,8 @@ CITY_A_ONLY = {"anonymous": NOT_FOUND, "coordinator_a": OK, "coordinator_b": NOT
 ADMIN = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": OK}
 # Admin pages the secretariat may not open: a superuser's account (changing it), the API tokens.
 SUPERUSER_ONLY = {**ADMIN, "secretariat": FORBIDDEN}
+# The add page of a model only the services write: nobody adds one by hand.
+ADMIN_NO_ADD = {**ADMIN, "secretariat": FORBIDDEN}
 # The Index: POSTs on the desk redirect those who may act; the API's workflow on city A's draft.
 INDEX_DESK_POST = {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": FOUND}
 INDEX_API_DRAFT = {"anonymous": FORBIDDEN, "coordinator_a": OK, "coordinator_b": NOT_FOUND, "secretariat": OK}
@@ -99,6 +101,46 @@ ROUTES = [
     Route("admin:accounts_user_delete", "/admin/accounts/user/{superuser.pk}/delete/", SUPERUSER_ONLY),
     Route("admin:knox_authtoken_changelist", "/admin/knox/authtoken/", SUPERUSER_ONLY,
           note="API tokens (hashed) are the superusers' to see and revoke"),
+    # Every ModelAdmin's changelist and add page (test_every_model_admin_is_in_the_matrix): the secretariat's only;
+    # records written by the services (revisions, registrations, outbox messages, ...) cannot be added by hand.
+    Route("admin:cities_country_changelist", "/admin/cities/country/", ADMIN),
+    Route("admin:cities_country_add", "/admin/cities/country/add/", ADMIN),
+    Route("admin:cities_nationalnetwork_changelist", "/admin/cities/nationalnetwork/", ADMIN),
+    Route("admin:cities_nationalnetwork_add", "/admin/cities/nationalnetwork/add/", ADMIN),
+    Route("admin:cities_city_changelist", "/admin/cities/city/", ADMIN),
+    Route("admin:cities_city_add", "/admin/cities/city/add/", ADMIN),
+    Route("admin:goodpractices_fieldofaction_changelist", "/admin/goodpractices/fieldofaction/", ADMIN),
+    Route("admin:goodpractices_fieldofaction_add", "/admin/goodpractices/fieldofaction/add/", ADMIN),
+    Route("admin:goodpractices_goodpractice_changelist", "/admin/goodpractices/goodpractice/", ADMIN),
+    Route("admin:goodpractices_goodpractice_add", "/admin/goodpractices/goodpractice/add/", ADMIN_NO_ADD),
+    Route("admin:goodpractices_practicerevision_changelist", "/admin/goodpractices/practicerevision/", ADMIN),
+    Route("admin:goodpractices_practicerevision_add", "/admin/goodpractices/practicerevision/add/", ADMIN_NO_ADD),
+    Route("admin:events_event_changelist", "/admin/events/event/", ADMIN),
+    Route("admin:events_event_add", "/admin/events/event/add/", ADMIN),
+    Route("admin:events_registration_changelist", "/admin/events/registration/", ADMIN),
+    Route("admin:events_registration_add", "/admin/events/registration/add/", ADMIN_NO_ADD),
+    Route("admin:index_indexedition_changelist", "/admin/index/indexedition/", ADMIN),
+    Route("admin:index_indexedition_add", "/admin/index/indexedition/add/", ADMIN),
+    Route("admin:index_indexarea_changelist", "/admin/index/indexarea/", ADMIN),
+    Route("admin:index_indexarea_add", "/admin/index/indexarea/add/", ADMIN),
+    Route("admin:index_question_changelist", "/admin/index/question/", ADMIN),
+    Route("admin:index_question_add", "/admin/index/question/add/", ADMIN),
+    Route("admin:index_assessment_changelist", "/admin/index/assessment/", ADMIN),
+    Route("admin:index_assessment_add", "/admin/index/assessment/add/", ADMIN_NO_ADD),
+    Route("admin:index_answer_changelist", "/admin/index/answer/", ADMIN),
+    Route("admin:index_answer_add", "/admin/index/answer/add/", ADMIN_NO_ADD),
+    Route("admin:accounts_user_add", "/admin/accounts/user/add/", ADMIN),
+    Route("admin:knox_authtoken_add", "/admin/knox/authtoken/add/", SUPERUSER_ONLY),
+    Route("admin:core_outboxmessage_changelist", "/admin/core/outboxmessage/", ADMIN),
+    Route("admin:core_outboxmessage_add", "/admin/core/outboxmessage/add/", ADMIN_NO_ADD),
+    Route("admin:auth_group_changelist", "/admin/auth/group/", SUPERUSER_ONLY),
+    Route("admin:auth_group_add", "/admin/auth/group/add/", SUPERUSER_ONLY),
+    Route("admin:axes_accessattempt_changelist", "/admin/axes/accessattempt/", SUPERUSER_ONLY),
+    Route("admin:axes_accessattempt_add", "/admin/axes/accessattempt/add/", SUPERUSER_ONLY),
+    Route("admin:axes_accesslog_changelist", "/admin/axes/accesslog/", SUPERUSER_ONLY),
+    Route("admin:axes_accesslog_add", "/admin/axes/accesslog/add/", SUPERUSER_ONLY),
+    Route("admin:axes_accessfailurelog_changelist", "/admin/axes/accessfailurelog/", SUPERUSER_ONLY),
+    Route("admin:axes_accessfailurelog_add", "/admin/axes/accessfailurelog/add/", SUPERUSER_ONLY),
 
     # Good practices: the public database
     Route("goodpractices:list", "/good-practices/", PUBLIC),

@@ -23,12 +23,18 @@ def _local(event: Event, name: str) -> str | None:
     return event.local(moment).isoformat() if moment else None
 
 
+@extend_schema_field({"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]})
+class _OptionalURLField(serializers.CharField):
+    """An event's online link: a URL, or "" when the event has none (the schema said `uri`, which "" is not)."""
+
+
 class EventSerializer(serializers.ModelSerializer):
     """Times are ISO 8601 with the offset of the event's own time zone (`time_zone`)."""
 
     url = serializers.SerializerMethodField()
-    host_city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    host_city = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    network = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    online_url = _OptionalURLField(read_only=True)
     fields_of_action = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     practices = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     starts_at = serializers.SerializerMethodField()

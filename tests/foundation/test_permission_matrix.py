@@ -50,6 +50,20 @@ def test_every_named_route_is_in_the_matrix():
     assert not missing, f"add these routes to tests/permission_matrix.py: {sorted(missing)}"
 
 
+def test_every_model_admin_is_in_the_matrix():
+    """Each ModelAdmin's changelist and add page has rows for the four personas (F9: the admin is in the matrix)."""
+    from django.contrib import admin
+
+    in_matrix = {route.name for route in ROUTES}
+    missing = [
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}"
+        for model in admin.site._registry
+        for view in ("changelist", "add")
+        if f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}" not in in_matrix
+    ]
+    assert not missing, f"add these admin pages to tests/permission_matrix.py: {missing}"
+
+
 def _admin_form_data(response) -> dict:
     """What the admin's change page would send back unchanged: every editable field and inline, as they are."""
     data = _form_data(response.context["adminform"].form)

@@ -6,6 +6,8 @@ Each step is checked against the transition table (`goodpractices.workflow.PRACT
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -120,7 +122,7 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
         practice = _merge_into_original(practice, now=now)
     else:
         practice.published_at = practice.published_at or now
-        practice.year = practice.year or (int(practice.period_start[:4]) if practice.period_start else now.year)
+        practice.year = practice.year or _started_year(practice)
         if practice.slug.startswith("draft-"):
             practice.slug = unique_slug(practice.title, exclude=practice.pk)
         practice.save()
@@ -176,3 +178,12 @@ def practice_revise(*, practice: GoodPractice, by) -> GoodPractice:
         document.save()
     record(copy, by=by, kind=PracticeRevision.Kind.SAVED)
     return copy
+
+
+def _started_year(practice: GoodPractice) -> int | None:
+    """The year the action started: its start month, else a year its period names ("since 2016"); never the year
+    it was published (a 2016 practice published in 2026 was listed as 2026)."""
+    if practice.period_start:
+        return int(practice.period_start[:4])
+    found = re.search(r"\b(19[5-9]\d|20\d\d)\b", practice.period_text or "")
+    return int(found.group(1)) if found else None

@@ -198,3 +198,14 @@ def test_reserved_slugs_cover_every_route_under_good_practices():
     words = {word for word in words if word and not word.startswith("<")} | {"files"}
     assert words <= services.RESERVED_SLUGS
     assert get_resolver().resolve("/good-practices/fields-2/").url_name == "detail"
+
+
+@pytest.mark.parametrize(("period_text", "year"), [("Since 2016", 2016), ("Ongoing", None)])
+def test_a_practice_without_a_start_month_is_never_dated_by_its_publication(
+    draft, coordinator_a, secretariat, period_text, year
+):
+    GoodPractice.objects.filter(pk=draft.pk).update(period_start="", period_text=period_text, year=None)
+    draft.refresh_from_db()
+    services.practice_submit(practice=draft, by=coordinator_a)
+    published = services.practice_publish(practice=draft, by=secretariat)
+    assert published.year == year

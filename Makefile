@@ -79,4 +79,4 @@ design-assets: node-tools
 # prints the table and keeps it in docs/accessibility.md. AUDIT_ARGS="--base-url http://127.0.0.1:81xx" audits a
 # portal that is already running.
 audit: install browser node-tools
-	$(PY) -m icc_portal.audit --output docs/accessibility-latest.md $(AUDIT_ARGS)
+	$(PY) -m icc_portal.audit --output docs/accessibility.md $(AUDIT_ARGS)

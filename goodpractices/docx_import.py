@@ -184,7 +184,8 @@ def practice_data_from_docx(upload, *, fields) -> dict:
     email = EMAIL.search(person) or EMAIL.search(raw.get("contact_email", ""))
     if email:
         data["contact_email"] = email.group(0)
-        person = person.replace(email.group(0), "").strip(" ,;()<>")
+        # "Kari Nordmann – kari@…" leaves a dash behind the name once the address is taken out.
+        person = person.replace(email.group(0), "").strip(" ,;:()<>-–—")
     if person:
         data["contact_person"] = person
     if raw.get("form_date"):

@@ -318,8 +318,41 @@ def _audit(base_url: str, args) -> int:
     output = table(audit_pages)
     print(output)
     if args.output:
-        Path(args.output).write_text(output + "\n")
+        Path(args.output).write_text(report(output))
     return 0
+
+
+HEADER = """# Accessibility and quality: the latest `make audit`
+
+Written by `make audit` (icc_portal/audit.py): Lighthouse {lighthouse} with its mobile settings in Debian's Chromium
+(`--headless --no-sandbox --disable-gpu --disable-background-networking`) on the pages the issue names, and
+axe-core {axe} (every rule of any impact) on every page of the demo data, logged in as the person who uses it,
+and on each form sent empty. The portal runs production-like (DEBUG off, gunicorn, compressed static files) on
+port 8123. Scores are out of 100; the axe columns count violations. The same axe checks run in the test suite
+(tests/browser/test_accessibility.py), which fails on any violation.
+
+Measured on {date}, on a 2-core machine shared with other work: performance scores move by a few points from one
+run to the next.
+
+## Latest
+
+"""
+
+
+def report(latest: str) -> str:
+    """The page docs/accessibility.md: the latest table, then the one measured before the design system."""
+    import datetime
+
+    versions = {}
+    for name in ("lighthouse", "axe-core"):
+        package = NODE_MODULES / name / "package.json"
+        versions[name] = json.loads(package.read_text())["version"] if package.exists() else "?"
+    text = HEADER.format(lighthouse=versions["lighthouse"], axe=versions["axe-core"], date=datetime.date.today())
+    text += latest + "\n"
+    before = ROOT / "docs" / "accessibility-before.md"
+    if before.exists():
+        text += "\n## Before the design system (main at ccf286b, hand-written CSS)\n\n" + before.read_text()
+    return text
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ Each step is checked against the transition table (`goodpractices.workflow.PRACT
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -127,7 +129,7 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
         practice = _merge_into_original(practice, now=now)
     else:
         practice.published_at = practice.published_at or now
-        practice.year = practice.year or practice_year(practice, now=now)
+        practice.year = practice.year or _started_year(practice)
         if practice.slug.startswith("draft-"):
             practice.slug = unique_slug(practice.title, exclude=practice.pk)
         practice.save()
@@ -136,22 +138,12 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
     return practice
 
 
-def practice_year(practice: GoodPractice, *, now) -> int:
-    """The year a practice is listed under: when it started; without a start month, the year its form was
-    completed; without either, the year it was first published."""
-    if practice.period_start:
-        return int(practice.period_start[:4])
-    if practice.form_date:
-        return practice.form_date.year
-    return (practice.published_at or now).year
-
-
 def _merge_into_original(revision: GoodPractice, *, now) -> GoodPractice:
     original = GoodPractice.objects.select_for_update().get(pk=revision.revision_of_id)
     data = copy_content(revision, original)
     original.status = Status.PUBLISHED
     original.published_at = original.published_at or now
-    original.year = practice_year(original, now=original.published_at)  # the new version may move its start
+    original.year = _started_year(original) or original.year  # the new version may move its start
     original.version += 1
     original.save()
     save_many_to_many(original, data)
@@ -194,3 +186,12 @@ def practice_revise(*, practice: GoodPractice, by) -> GoodPractice:
         document.save()
     record(copy, by=by, kind=PracticeRevision.Kind.SAVED)
     return copy
+
+
+def _started_year(practice: GoodPractice) -> int | None:
+    """The year the action started: its start month, else a year its period names ("since 2016"); never the year
+    it was published (a 2016 practice published in 2026 was listed as 2026)."""
+    if practice.period_start:
+        return int(practice.period_start[:4])
+    found = re.search(r"\b(19[5-9]\d|20\d\d)\b", practice.period_text or "")
+    return int(found.group(1)) if found else None

@@ -42,6 +42,12 @@ def practice_todo(user) -> dict:
     return {"changes": changes, "drafts": drafts}
 
 
+@register.simple_tag
+def criteria_notes(transition) -> list[tuple[str, str]]:
+    """The secretariat's per-criterion notes of a step (for the practice form's "Changes requested" banner)."""
+    return _criteria_notes(transition)
+
+
 def _criteria_notes(transition) -> list[tuple[str, str]]:
     """The reviewer's notes per quality criterion, with the criterion's name (never its code)."""
     from ..guidance import QUALITY_CRITERIA

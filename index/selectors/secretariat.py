@@ -26,8 +26,10 @@ def wave_overview(filters: AssessmentFilterSet) -> dict:
     assessments = list(
         filters.qs.filter(edition=edition, year=year)
         .annotate(answered=Count("answers", filter=answer_given("answers__")))
+        .prefetch_related("optional_areas")
         .order_by("city__name")
     )
+    _expected_answers(edition, assessments)
     return {
         "edition": edition,
         "editions": IndexEdition.objects.all(),
@@ -37,6 +39,16 @@ def wave_overview(filters: AssessmentFilterSet) -> dict:
         "total": edition.questions.count(),
         "gaps": _gaps(edition, assessments),
     }
+
+
+def _expected_answers(edition: IndexEdition, assessments: list[Assessment]) -> None:
+    """Each assessment's number of questions to answer: the required areas' and those of the optional areas the city
+    took (an optional area it did not take is not "unanswered": 73 of 79, not 73 / 83)."""
+    per_area = dict(edition.questions.order_by().values("area_id").annotate(n=Count("pk")).values_list("area_id", "n"))
+    required_ids = set(edition.areas.filter(optional=False).values_list("pk", flat=True))
+    required = sum(n for area_id, n in per_area.items() if area_id in required_ids)
+    for assessment in assessments:
+        assessment.expected = required + sum(per_area.get(area.pk, 0) for area in assessment.optional_areas.all())
 
 
 def _gaps(edition: IndexEdition, assessments: list[Assessment]) -> list[dict]:

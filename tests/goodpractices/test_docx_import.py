@@ -140,3 +140,9 @@ def test_the_import_page_explains_an_unreadable_file(client_as, city_a):
     assert response.status_code == 200
     assert "could not be read as a Word document" in response.content.decode()
     assert not GoodPractice.objects.exists()
+
+
+def test_no_dash_is_left_after_the_contact_persons_name(city_a, coordinator_a):
+    upload = bergen_template(contact="Kari Nordmann – kari.nordmann@bergen.kommune.example")
+    practice = services.practice_import_docx(city=city_a, by=coordinator_a, upload=upload)
+    assert practice.contact_person == "Kari Nordmann"

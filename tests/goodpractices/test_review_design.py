@@ -43,3 +43,15 @@ def test_the_workflow_is_not_a_numbered_list(client_as, resubmitted):
     page = client_as("secretariat").get(reverse("review-practice", args=[resubmitted.pk])).content.decode()
     workflow = page.split(">Workflow<")[1]
     assert '<ul class="govuk-list icc-timeline">' in workflow and "<ol" not in workflow.split("</ul>")[0]
+
+
+def test_the_coordinator_reads_the_per_criterion_notes_on_the_form(client_as, city_a, secretariat):
+    practice = GoodPracticeFactory(city=city_a, status="submitted", title="Night library",
+                                   main_field=field_of_action("3"))  # fmt: skip
+    services.practice_request_changes(
+        practice=practice, by=secretariat, comment="Say what changed.",
+        criteria={"goal_oriented": {"rating": "partly", "note": "Name the goal in one sentence."}},
+    )  # fmt: skip
+    page = client_as("coordinator_a").get(reverse("practice_desk:edit", args=[practice.pk])).content.decode()
+    banner = page.split("Changes requested by the secretariat")[1].split("</div>\n</div>")[0]
+    assert "Goal-oriented" in banner and "Name the goal in one sentence." in banner

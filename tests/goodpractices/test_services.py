@@ -200,15 +200,15 @@ def test_reserved_slugs_cover_every_route_under_good_practices():
     assert get_resolver().resolve("/good-practices/fields-2/").url_name == "detail"
 
 
-def test_a_practice_without_a_start_month_is_listed_under_the_year_its_form_was_completed(
-    city_a, coordinator_a, secretariat
+@pytest.mark.parametrize(("period_text", "year"), [("Since 2016", 2016), ("Ongoing", None)])
+def test_a_practice_without_a_start_month_is_never_dated_by_its_publication(
+    draft, coordinator_a, secretariat, period_text, year
 ):
-    import datetime
-
-    practice = GoodPracticeFactory(
-        city=city_a, status="submitted", period_start="", year=None, form_date=datetime.date(2016, 3, 1)
-    )
-    assert services.practice_publish(practice=practice, by=secretariat).year == 2016
+    GoodPractice.objects.filter(pk=draft.pk).update(period_start="", period_text=period_text, year=None)
+    draft.refresh_from_db()
+    services.practice_submit(practice=draft, by=coordinator_a)
+    published = services.practice_publish(practice=draft, by=secretariat)
+    assert published.year == year
 
 
 def test_a_new_version_that_moves_the_start_moves_the_year(city_a, coordinator_a, secretariat):

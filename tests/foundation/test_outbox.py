@@ -123,3 +123,17 @@ def test_a_claim_is_held_by_one_worker_until_its_lease_runs_out(mailoutbox, sett
     )
     assert outbox.deliver(message.pk) == "sent"
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_relayed_message_answers_to_its_sender_and_an_older_row_still_sends(mailoutbox):
+    notify(template="invitation", recipients=["to@t.example"], context=INVITATION, reply_to="sender@t.example")
+    relayed = OutboxMessage.objects.get()
+    assert relayed.payload["reply_to"] == "sender@t.example"
+    older = OutboxMessage.objects.create(
+        kind="email",
+        payload={"template": "invitation", "recipients": ["a@t.example"], "context": INVITATION, "language": "en"},
+    )
+    assert outbox.deliver(relayed.pk) == "sent" and outbox.deliver(older.pk) == "sent"
+    assert mailoutbox[0].reply_to == ["sender@t.example"] and mailoutbox[0].to == ["to@t.example"]
+    assert mailoutbox[1].reply_to == []

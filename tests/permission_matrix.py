@@ -271,6 +271,25 @@ ROUTES = [
     Route("api:registration-detail", "/api/v1/registrations/{registration_a.pk}/",
           {"anonymous": FORBIDDEN, "coordinator_a": NO_CONTENT, "coordinator_b": NOT_FOUND,
            "secretariat": NO_CONTENT}, method="DELETE"),
+
+    # Exchange: news from cities
+    Route("exchange:news-list", "/news/", PUBLIC),
+    Route("exchange:news-list", "/news/?year=abc", {p: BAD for p in PUBLIC}, note="bad filters: 400 with the message"),
+    Route("exchange:news-feed", "/news/feed/", PUBLIC),
+    Route("exchange:news-detail", "/news/{news_published_a.pk}/", PUBLIC),
+    Route("exchange:news-detail", "/news/{news_draft_a.pk}/", CITY_A_ONLY, note="a draft is its city's"),
+    Route("exchange:news-image", "/news/{news_draft_a.pk}/image/", CITY_A_ONLY),
+    Route("exchange:desk-news", "/my/news/", {**LOGGED_IN, "coordinator_b": OK}),
+    Route("exchange:desk-news-new", "/my/news/new/", LOGGED_IN),
+    Route("exchange:desk-news-edit", "/my/news/{news_draft_a.pk}/", CITY_A_PAGE),
+    Route("exchange:desk-news-act", "/my/news/{news_draft_a.pk}/submit/", DESK_ACTION, method="POST",
+          note="the page says what happened (here: submitted, or refused for the secretariat)"),
+    Route("exchange:desk-news-act", "/my/news/{news_published_a.pk}/unpublish/",
+          {**DESK_ACTION, "coordinator_a": FOUND}, method="POST",
+          note="the coordinator's refusal is a message on the page; the secretariat unpublishes"),
+    Route("api:news-list", "/api/v1/news/", PUBLIC),
+    Route("api:news-detail", "/api/v1/news/{news_published_a.pk}/", PUBLIC),
+    Route("api:news-detail", "/api/v1/news/{news_draft_a.pk}/", CITY_A_ONLY),
 ]
 # fmt: on
 
@@ -297,10 +316,14 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
 
     index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     from .events.factories import events_world
+    from .exchange.factories import exchange_world
     from .profiles.factories import profile_world
 
     event_objects = events_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     return {
+        **exchange_world(
+            city_a=city_a, city_b=city_b, coordinator_a=coordinator_a, published_practice=published_practice
+        ),
         **index_objects,
         **profile_world(city_a=city_a),
         **event_objects,

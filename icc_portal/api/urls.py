@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accounts.api.views import ObtainTokenView, RevokeAllTokensView, RevokeTokenView
 from cities.api.views import CityViewSet
 from events.api.views import EventViewSet, RegistrationViewSet
+from exchange.api.views import NewsViewSet
 from goodpractices.api.views import FieldOfActionViewSet, GoodPracticeViewSet
 from index.api.views import AssessmentViewSet, EditionViewSet
 from profiles.api.views import ProfileView
@@ -17,6 +18,7 @@ router.register("index/editions", EditionViewSet, basename="index-edition")
 router.register("index/assessments", AssessmentViewSet, basename="index-assessment")
 router.register("events", EventViewSet, basename="event")
 router.register("registrations", RegistrationViewSet, basename="registration")
+router.register("news", NewsViewSet, basename="news")
 
 app_name = "api"
 urlpatterns = [

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "index",
     "events",
     "profiles",
+    "exchange",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+"""Public pages of the exchange: the newsroom, a city's contact and visit forms, adoptions, saved searches."""
+
+from django.urls import path
+
+from .views import news
+
+app_name = "exchange"
+urlpatterns = [
+    path("news/", news.news_list, name="news-list"),
+    path("news/feed/", news.news_feed, name="news-feed"),
+    path("news/<int:pk>/", news.news_detail, name="news-detail"),
+    path("news/<int:pk>/image/", news.news_image, name="news-image"),
+    path("my/news/", news.desk_news_list, name="desk-news"),
+    path("my/news/new/", news.desk_news_new, name="desk-news-new"),
+    path("my/news/<int:pk>/", news.desk_news_edit, name="desk-news-edit"),
+    path("my/news/<int:pk>/<slug:action>/", news.desk_news_act, name="desk-news-act"),
+]

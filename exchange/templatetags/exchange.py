@@ -11,3 +11,27 @@ def latest_news(city=None, limit: int = 3):
     from ..selectors.news import latest_news as latest
 
     return latest(city=city, limit=limit)
+
+
+@register.simple_tag
+def cities_like(city):
+    from ..selectors.likeness import cities_like as like
+
+    return like(city)
+
+
+@register.simple_tag
+def strong_where_weak(city):
+    from ..selectors.likeness import strong_where_weak as strong
+
+    return strong(city)
+
+
+@register.simple_tag(takes_context=True)
+def coordinated_cities(context):
+    """The cities the signed-in user coordinates (the desk's sections are per city)."""
+    from cities import rules
+    from cities.models import City
+
+    user = context["request"].user
+    return list(City.objects.filter(pk__in=rules.coordinated_city_ids(user)).order_by("name"))

@@ -31,26 +31,40 @@ def muted():
 
 
 def notify(
-    *, template: str, recipients: Iterable[str], context: dict, language: str = "en", reply_to: str = ""
+    *,
+    template: str,
+    recipients: Iterable[str],
+    context: dict,
+    language: str = "en",
+    reply_to: str = "",
+    private: bool = False,
 ) -> None:
     """One e-mail to `recipients`, written to the outbox in the current transaction. `reply_to`: where answers go
-    (a relayed message's sender), so that the sender learns no recipient's address until someone answers."""
+    (a relayed message's sender), so that the sender learns no recipient's address until someone answers.
+    `private`: the context (a person's message) is erased from the outbox row once the e-mail is sent."""
     recipients = sorted(set(recipients))
     if not recipients or getattr(_state, "muted", False):
         return
     payload = {"template": template, "recipients": recipients, "context": context, "language": language}
     if reply_to:
         payload["reply_to"] = reply_to
-    outbox.enqueue("email", payload)
+    outbox.enqueue("email", payload, private=private)
 
 
-def notify_users(*, template: str, users: Iterable, context: dict, reply_to: str = "") -> None:
+def notify_users(*, template: str, users: Iterable, context: dict, reply_to: str = "", private: bool = False) -> None:
     """One e-mail per language to `users`, each in the language of their profile."""
     by_language: dict[str, list[str]] = {}
     for user in users:
         by_language.setdefault(user.preferred_language or settings.LANGUAGE_CODE, []).append(user.email)
     for language, emails in sorted(by_language.items()):
-        notify(template=template, recipients=emails, context=context, language=language, reply_to=reply_to)
+        notify(
+            template=template,
+            recipients=emails,
+            context=context,
+            language=language,
+            reply_to=reply_to,
+            private=private,
+        )
 
 
 def secretariat_users():
@@ -58,10 +72,10 @@ def secretariat_users():
     return get_user_model().objects.filter(is_active=True, is_secretariat=True)
 
 
-def notify_secretariat(*, template: str, context: dict, reply_to: str = "") -> None:
+def notify_secretariat(*, template: str, context: dict, reply_to: str = "", private: bool = False) -> None:
     """To every member of the secretariat in their language, and to its shared mailbox when one is configured."""
     users = list(secretariat_users())
-    notify_users(template=template, users=users, context=context, reply_to=reply_to)
+    notify_users(template=template, users=users, context=context, reply_to=reply_to, private=private)
     mailbox = settings.SECRETARIAT_EMAIL
     if mailbox and mailbox.lower() not in {user.email.lower() for user in users}:
         notify(
@@ -70,6 +84,7 @@ def notify_secretariat(*, template: str, context: dict, reply_to: str = "") -> N
             context=context,
             language=settings.LANGUAGE_CODE,
             reply_to=reply_to,
+            private=private,
         )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import news
+from .views import contact, news
 
 app_name = "exchange"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("news/feed/", news.news_feed, name="news-feed"),
     path("news/<int:pk>/", news.news_detail, name="news-detail"),
     path("news/<int:pk>/image/", news.news_image, name="news-image"),
+    path("cities/<slug:city_slug>/contact/", contact.contact, name="contact"),
     path("my/news/", news.desk_news_list, name="desk-news"),
     path("my/news/new/", news.desk_news_new, name="desk-news-new"),
     path("my/news/<int:pk>/", news.desk_news_edit, name="desk-news-edit"),

@@ -35,3 +35,13 @@ def coordinated_cities(context):
 
     user = context["request"].user
     return list(City.objects.filter(pk__in=rules.coordinated_city_ids(user)).order_by("name"))
+
+
+@register.simple_tag(takes_context=True)
+def contact_form(context, city):
+    """The city page's contact form: for the signed-in, their account's name and address are used."""
+    from ..forms import ContactForm
+    from ..services.contact import route_for
+
+    user = context["request"].user
+    return {"form": ContactForm(user=user, auto_id="contact_%s"), "route": route_for(user, city)}

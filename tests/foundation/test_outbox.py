@@ -137,3 +137,14 @@ def test_a_relayed_message_answers_to_its_sender_and_an_older_row_still_sends(ma
     assert outbox.deliver(relayed.pk) == "sent" and outbox.deliver(older.pk) == "sent"
     assert mailoutbox[0].reply_to == ["sender@t.example"] and mailoutbox[0].to == ["to@t.example"]
     assert mailoutbox[1].reply_to == []
+
+
+@pytest.mark.django_db
+def test_a_private_message_keeps_its_words_only_until_it_is_delivered(mailoutbox):
+    notify(template="invitation", recipients=["to@t.example"], context=INVITATION, private=True)
+    message = OutboxMessage.objects.get()
+    assert message.payload["context"] == INVITATION
+    assert outbox.deliver(message.pk) == "sent"
+    message.refresh_from_db()
+    assert "context" not in message.payload and message.payload["redacted"]
+    assert len(mailoutbox) == 1 and "Bergen" in mailoutbox[0].body

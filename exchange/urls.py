@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contact, news
+from .views import contact, news, secretariat, visits
 
 app_name = "exchange"
 urlpatterns = [
@@ -11,6 +11,10 @@ urlpatterns = [
     path("news/<int:pk>/", news.news_detail, name="news-detail"),
     path("news/<int:pk>/image/", news.news_image, name="news-image"),
     path("cities/<slug:city_slug>/contact/", contact.contact, name="contact"),
+    path("cities/<slug:city_slug>/study-visit/", visits.visit_new, name="visit-new"),
+    path("my/visits/", visits.desk_visits, name="desk-visits"),
+    path("my/visits/<int:pk>/<slug:action>/", visits.desk_visit_act, name="desk-visit-act"),
+    path("exchange/secretariat/", secretariat.overview, name="secretariat"),
     path("my/news/", news.desk_news_list, name="desk-news"),
     path("my/news/new/", news.desk_news_new, name="desk-news-new"),
     path("my/news/<int:pk>/", news.desk_news_edit, name="desk-news-edit"),

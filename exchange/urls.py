@@ -13,6 +13,7 @@ urlpatterns = [
     path("cities/<slug:city_slug>/contact/", contact.contact, name="contact"),
     path("cities/<slug:city_slug>/study-visit/", visits.visit_new, name="visit-new"),
     path("my/visits/", visits.desk_visits, name="desk-visits"),
+    path("my/visits/<int:pk>/schedule/", visits.visit_schedule, name="visit-schedule"),
     path("my/visits/<int:pk>/<slug:action>/", visits.desk_visit_act, name="desk-visit-act"),
     path("exchange/secretariat/", secretariat.overview, name="secretariat"),
     path("my/news/", news.desk_news_list, name="desk-news"),

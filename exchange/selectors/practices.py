@@ -20,7 +20,9 @@ def published_follow_ups(practice) -> list[FollowUp]:
 
 def adoptions_of(practice) -> list[Adoption]:
     """The cities that adapted `practice`, in the order they said so (with their own practice when published)."""
-    return list(Adoption.objects.filter(practice=practice).select_related("city", "own_practice").order_by("created_at"))
+    return list(
+        Adoption.objects.filter(practice=practice).select_related("city", "own_practice").order_by("created_at")
+    )
 
 
 def adapted_from(practice) -> list[Adoption]:

@@ -3,6 +3,8 @@ declines; the requesting city may withdraw; the secretariat turns an accepted re
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -13,6 +15,8 @@ from cities import rules
 from cities.choices import CityStatus
 from cities.notifications import notify_city_coordinators
 from core.notifications import absolute_url, notify_secretariat
+from events.choices import Audience, EventKind
+from events.services import event_create
 
 from ..models import VisitRequest
 from ..workflow import VISIT_WORKFLOW
@@ -93,3 +97,46 @@ def visit_withdraw(*, request: VisitRequest, by) -> VisitRequest:
     VISIT_WORKFLOW.move(request, "withdraw")
     request.save()
     return request
+
+
+# Where the draft event starts until the secretariat sets the dates agreed with the cities.
+DRAFT_LEAD = datetime.timedelta(days=60)
+DRAFT_LENGTH = datetime.timedelta(days=2)
+
+
+@transaction.atomic
+def visit_schedule(*, request: VisitRequest, by):
+    """Turns an accepted request into a draft study-visit event (the events app's `event_create`): hosted by the
+    host city, on the request's field and practices, open to the requesting city. The secretariat sets its dates and
+    publishes it from the events desk."""
+    rules.require_secretariat(by)
+    request = _lock(request, "schedule")
+    host, guest = request.host_city, request.requesting_city
+    starts = (timezone.now() + DRAFT_LEAD).replace(hour=9, minute=0, second=0, microsecond=0)
+    title = _("Study visit of %(guest)s to %(host)s: %(field)s") % {
+        "guest": guest.name,
+        "host": host.name,
+        "field": request.field.name,
+    }
+    description = "\n\n".join(part for part in [request.message, request.period and f"({request.period})"] if part)
+    event = event_create(
+        data={
+            "title_en": title[:255],
+            "description_en": description,
+            "kind": EventKind.STUDY_VISIT,
+            "host_city": host,
+            "place": host.name,
+            "starts_at": starts,
+            "ends_at": starts + DRAFT_LENGTH,
+            "capacity": 15,
+            "audience": Audience.INVITED,
+            "fields_of_action": [request.field],
+            "practices": list(request.practices.all()),
+            "invited_cities": [guest],
+        },
+        by=by,
+    )
+    VISIT_WORKFLOW.move(request, "schedule")
+    request.event = event
+    request.save()
+    return event

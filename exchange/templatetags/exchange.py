@@ -45,3 +45,12 @@ def contact_form(context, city):
 
     user = context["request"].user
     return {"form": ContactForm(user=user, auto_id="contact_%s"), "route": route_for(user, city)}
+
+
+@register.simple_tag(takes_context=True)
+def may_request_visit(context, city) -> bool:
+    """A coordinator of another city may ask this one to host a study visit."""
+    from cities import rules
+
+    user = context["request"].user
+    return city.status == "member" and bool(rules.coordinated_city_ids(user) - {city.pk})

@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from cities import rules
 from cities.models import City
 from core.errors import StateConflict
+from core.permissions import secretariat_required
 from goodpractices.models import GoodPractice
 
 from ..forms import VisitAnswerForm, VisitRequestForm
+from ..models import VisitRequest
 from ..selectors.visits import visits_visible_to
 from ..services import visits as services
 from ..workflow import VISIT_WORKFLOW
@@ -84,3 +86,17 @@ def desk_visit_act(request, pk, action):
     else:
         messages.success(request, _("Done."))
     return redirect("exchange:desk-visits")
+
+
+@secretariat_required
+@require_POST
+def visit_schedule(request, pk):
+    """One step from an accepted request to a draft event, then on to the events desk to set its dates."""
+    visit = get_object_or_404(VisitRequest, pk=pk)
+    try:
+        event = services.visit_schedule(request=visit, by=request.user)
+    except (ValidationError, StateConflict) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("exchange:secretariat")
+    messages.success(request, _("A draft study visit was created: set its dates, then publish it."))
+    return redirect("events:desk-edit", slug=event.slug)

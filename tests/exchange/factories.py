@@ -57,4 +57,16 @@ def exchange_world(*, city_a, city_b, coordinator_a, published_practice) -> dict
     draft.image_type = "image/png"
     draft.save()
     published = NewsFactory(city=city_a, status="published", title="Published news of city A")
-    return {"news_draft_a": draft, "news_published_a": published}
+    from cities.models import Membership
+    from exchange.models import VisitRequest
+    from goodpractices.models import FieldOfAction
+
+    requester = Membership.objects.filter(city=city_b).first()
+    visit = VisitRequest.objects.create(
+        requesting_city=city_b,
+        host_city=city_a,
+        field=FieldOfAction.objects.get(code="3"),
+        message="May we visit?",
+        requested_by=requester.user if requester else None,
+    )
+    return {"news_draft_a": draft, "news_published_a": published, "visit_to_a": visit}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contact, news, secretariat, visits
+from .views import contact, news, practices, secretariat, visits
 
 app_name = "exchange"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("my/visits/<int:pk>/schedule/", visits.visit_schedule, name="visit-schedule"),
     path("my/visits/<int:pk>/<slug:action>/", visits.desk_visit_act, name="desk-visit-act"),
     path("exchange/secretariat/", secretariat.overview, name="secretariat"),
+    path("good-practices/<slug:slug>/adaptations/", practices.adopt, name="adopt"),
+    path("good-practices/<slug:slug>/follow-ups/new/", practices.follow_up_new, name="follow-up-new"),
+    path("my/follow-ups/<int:pk>/", practices.follow_up_edit, name="desk-follow-up"),
+    path("my/follow-ups/<int:pk>/<slug:action>/", practices.follow_up_act, name="desk-follow-up-act"),
     path("my/news/", news.desk_news_list, name="desk-news"),
     path("my/news/new/", news.desk_news_new, name="desk-news-new"),
     path("my/news/<int:pk>/", news.desk_news_edit, name="desk-news-edit"),

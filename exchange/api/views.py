@@ -1,12 +1,16 @@
 """`GET news/` (published news, the newsroom's FilterSet) and `GET news/<id>/`; a practice's adoptions and
 follow-ups (`GET good-practices/<id>/adoptions/`, `…/follow-ups/`)."""
 
+from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import mixins, viewsets
+from rest_framework import generics, mixins, viewsets
+
+from goodpractices.models import GoodPractice
 
 from ..filters import NewsFilterSet
+from ..models import Adoption, FollowUp
 from ..selectors.news import news_visible_to
-from .serializers import NewsSerializer
+from .serializers import AdoptionSerializer, FollowUpSerializer, NewsSerializer
 
 
 class NewsViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -26,3 +30,23 @@ class NewsViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if self.action != "list":
             return queryset
         return super().filter_queryset(queryset)
+
+
+class PracticeAdoptionsView(generics.ListAPIView):
+    """`GET good-practices/<id>/adoptions/`: the cities that adapted a published practice, oldest first."""
+
+    serializer_class = AdoptionSerializer
+
+    def get_queryset(self):
+        practice = get_object_or_404(GoodPractice.objects.published(), pk=self.kwargs["pk"])
+        return Adoption.objects.filter(practice=practice).select_related("city").order_by("created_at", "id")
+
+
+class PracticeFollowUpsView(generics.ListAPIView):
+    """`GET good-practices/<id>/follow-ups/`: a published practice's published follow-ups, in date order."""
+
+    serializer_class = FollowUpSerializer
+
+    def get_queryset(self):
+        practice = get_object_or_404(GoodPractice.objects.published(), pk=self.kwargs["pk"])
+        return FollowUp.objects.published().filter(practice=practice).order_by("date", "id")

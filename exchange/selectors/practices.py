@@ -1,6 +1,6 @@
 """Adoptions and follow-ups of practices: what a practice page and its cards show, in a fixed number of queries."""
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from ..choices import ReviewStatus
 from ..models import Adoption, FollowUp
@@ -18,18 +18,18 @@ def published_follow_ups(practice) -> list[FollowUp]:
     return list(FollowUp.objects.published().filter(practice=practice).order_by("date", "id"))
 
 
-def adoptions_of(practice) -> list[Adoption]:
-    """The cities that adapted `practice`, in the order they said so (with their own practice when published)."""
-    return list(
-        Adoption.objects.filter(practice=practice).select_related("city", "own_practice").order_by("created_at")
+def adoptions_both_ways(practice) -> tuple[list[Adoption], list[Adoption]]:
+    """The cities that adapted `practice` in the order they said so (with their own practice), and the published
+    practices `practice` was adapted from: one query."""
+    rows = (
+        Adoption.objects.filter(Q(practice=practice) | Q(own_practice=practice, practice__status="published"))
+        .select_related("city", "own_practice", "practice__city")
+        .order_by("created_at", "id")
     )
-
-
-def adapted_from(practice) -> list[Adoption]:
-    """The other way round: the practices `practice` was adapted from."""
-    return list(
-        Adoption.objects.filter(own_practice=practice, practice__status="published").select_related("practice__city")
-    )
+    adopted_by, adapted_from = [], []
+    for row in rows:
+        (adopted_by if row.practice_id == practice.pk else adapted_from).append(row)
+    return adopted_by, adapted_from
 
 
 def last_updates(practice_ids) -> dict[int, object]:

@@ -54,3 +54,36 @@ def may_request_visit(context, city) -> bool:
 
     user = context["request"].user
     return city.status == "member" and bool(rules.coordinated_city_ids(user) - {city.pk})
+
+
+@register.simple_tag(takes_context=True)
+def practice_exchange(context, practice) -> dict:
+    """A practice page's adoptions (both ways), published follow-ups in order, and the forms its reader may use."""
+    from cities import rules
+
+    from ..selectors import practices
+    from ..views.practices import adoption_form
+
+    user = context["request"].user
+    published = practice.status == "published"
+    adopted_by, adapted_from = practices.adoptions_both_ways(practice)
+    return {
+        "adoptions": adopted_by if published else [],
+        "adapted_from": adapted_from,
+        "follow_ups": practices.published_follow_ups(practice) if published else [],
+        "owner": published and user.is_authenticated and rules.can_coordinate(user, practice.city),
+        "adoption_form": adoption_form(user, practice) if published and user.is_authenticated else None,
+    }
+
+
+@register.simple_tag
+def practice_updates(practices) -> dict:
+    """For a page of practice cards: each practice's last follow-up date, in one query."""
+    from ..selectors.practices import last_updates
+
+    return last_updates(practice.id for practice in practices)
+
+
+@register.filter
+def updated_on(updates: dict, practice_id):
+    return updates.get(practice_id) if updates else None

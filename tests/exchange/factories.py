@@ -69,4 +69,5 @@ def exchange_world(*, city_a, city_b, coordinator_a, published_practice) -> dict
         message="May we visit?",
         requested_by=requester.user if requester else None,
     )
-    return {"news_draft_a": draft, "news_published_a": published, "visit_to_a": visit}
+    follow_up = FollowUpFactory(practice=published_practice, status="draft", created_by=coordinator_a)
+    return {"news_draft_a": draft, "news_published_a": published, "visit_to_a": visit, "follow_up_a": follow_up}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contact, news, practices, secretariat, visits
+from .views import alerts, contact, news, practices, secretariat, visits
 
 app_name = "exchange"
 urlpatterns = [
@@ -20,6 +20,11 @@ urlpatterns = [
     path("good-practices/<slug:slug>/follow-ups/new/", practices.follow_up_new, name="follow-up-new"),
     path("my/follow-ups/<int:pk>/", practices.follow_up_edit, name="desk-follow-up"),
     path("my/follow-ups/<int:pk>/<slug:action>/", practices.follow_up_act, name="desk-follow-up-act"),
+    path("alerts/new/", alerts.alert_new, name="alert-new"),
+    path("alerts/confirm/<str:token>/", alerts.alert_confirm, name="alert-confirm"),
+    path("alerts/unsubscribe/<str:token>/", alerts.alert_unsubscribe, name="alert-unsubscribe"),
+    path("my/alerts/", alerts.desk_alerts, name="desk-alerts"),
+    path("my/alerts/<int:pk>/", alerts.desk_alert_change, name="desk-alert"),
     path("my/news/", news.desk_news_list, name="desk-news"),
     path("my/news/new/", news.desk_news_new, name="desk-news-new"),
     path("my/news/<int:pk>/", news.desk_news_edit, name="desk-news-edit"),

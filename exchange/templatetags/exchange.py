@@ -87,3 +87,18 @@ def practice_updates(practices) -> dict:
 @register.filter
 def updated_on(updates: dict, practice_id):
     return updates.get(practice_id) if updates else None
+
+
+@register.filter
+def query_string(query: dict) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(query or {})
+
+
+@register.filter
+def describe_query(value) -> str:
+    """A saved search's name, or its filters in words."""
+    from ..services.alerts import describe
+
+    return describe(value) if isinstance(value, dict) else value

@@ -70,4 +70,15 @@ def exchange_world(*, city_a, city_b, coordinator_a, published_practice) -> dict
         requested_by=requester.user if requester else None,
     )
     follow_up = FollowUpFactory(practice=published_practice, status="draft", created_by=coordinator_a)
-    return {"news_draft_a": draft, "news_published_a": published, "visit_to_a": visit, "follow_up_a": follow_up}
+    from exchange.models import SavedSearch
+
+    alert = SavedSearch.objects.create(
+        email=coordinator_a.email, user=coordinator_a, query={"field": "3"}, confirmed_at=timezone.now()
+    )
+    return {
+        "news_draft_a": draft,
+        "news_published_a": published,
+        "visit_to_a": visit,
+        "follow_up_a": follow_up,
+        "alert_a": alert,
+    }

@@ -4,13 +4,18 @@ message reaches that coordinator through the worker, answering to the sender, wi
 import pytest
 
 from ..factories import PASSWORD, coordinator_of
-from ..profiles.fixtures import network  # noqa: F401  (fixture)
+from ..profiles import fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+network = fixtures.network  # the hand-built network with published Index results
 
 
 def test_a_coordinator_finds_a_city_strong_where_theirs_is_weak_and_writes_to_it(
-    page, network, city_a, coordinator_a, celery_worker
+    page,
+    network,
+    city_a,
+    coordinator_a,
+    celery_worker,  # noqa: F811  (the fixture imported above)
 ):
     delta_coordinator = coordinator_of(network["delta"], "delta-coord@test.example")
     page.goto("/accounts/login/")

@@ -45,6 +45,24 @@ def enqueue(kind: str, payload: dict, *, private: bool = False) -> OutboxMessage
     return message
 
 
+def enqueue_many(kind: str, payloads: list[dict]) -> list[int]:
+    """Many messages of one kind in one INSERT (a beat's digests): a worker gets them in one task on commit."""
+    messages = OutboxMessage.objects.bulk_create([OutboxMessage(kind=kind, payload=p) for p in payloads])
+    ids = [message.pk for message in messages]
+    if ids:
+        transaction.on_commit(lambda: _dispatch_many(ids))
+    return ids
+
+
+def _dispatch_many(message_ids: list[int]) -> None:
+    from .tasks import deliver_outbox_messages
+
+    try:
+        deliver_outbox_messages.delay(message_ids)
+    except Exception:  # the broker is down: the rows stay pending and the sweep delivers them later
+        logger.warning("%s outbox messages not queued (broker unavailable); the sweep will retry", len(message_ids))
+
+
 def _dispatch(message_id: int) -> None:
     from .tasks import deliver_outbox_message
 

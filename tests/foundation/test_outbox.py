@@ -148,3 +148,19 @@ def test_a_private_message_keeps_its_words_only_until_it_is_delivered(mailoutbox
     message.refresh_from_db()
     assert "context" not in message.payload and message.payload["redacted"]
     assert len(mailoutbox) == 1 and "Bergen" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_many_messages_are_written_at_once_and_each_is_delivered_once(mailoutbox):
+    from core.notifications import notify_many
+
+    written = notify_many(
+        template="invitation",
+        messages=[{"recipients": [f"r{n}@t.example"], "context": INVITATION} for n in range(3)] + [{"recipients": []}],
+    )
+    assert written == 3
+    ids = list(OutboxMessage.objects.values_list("pk", flat=True))
+    assert [outbox.deliver(i) for i in ids] == ["sent"] * 3 and [outbox.deliver(i) for i in ids] == ["skipped"] * 3
+    assert sorted(m.to[0] for m in mailoutbox) == ["r0@t.example", "r1@t.example", "r2@t.example"]
+    with muted():
+        assert notify_many(template="invitation", messages=[{"recipients": ["x@t.example"], "context": {}}]) == 0

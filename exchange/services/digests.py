@@ -3,16 +3,14 @@
 Each due search runs the public page's FilterSet (goodpractices.filters) over the practices published since its
 last digest — one query per search, never one per practice — and the newsroom's FilterSet over the news of the same
 window when its filters are ones news have (one more). Nothing new: nothing is sent. Either way the search's window
-moves on, in the same transaction as the digest's outbox row, so a practice is in exactly one digest.
+moves on, in the same transaction as the digests' outbox rows, so a practice is in exactly one digest.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import time
 from dataclasses import dataclass
-from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
@@ -29,9 +27,7 @@ from ..filters import NewsFilterSet
 from ..models import News, SavedSearch
 from .alerts import describe, unsubscribe_token
 
-logger = logging.getLogger(__name__)
-
-PER_DIGEST = 20  # items listed; the rest is a count and a link to the search
+PER_DIGEST = 20  # items listed; beyond, "and more" with a link to the whole search
 BATCH = 200
 NEWS_FILTERS = {"city", "country", "field", "year"}  # what the newsroom's FilterSet understands (and q)
 PERIODS = {Frequency.WEEKLY: relativedelta(weeks=1), Frequency.MONTHLY: relativedelta(months=1)}
@@ -173,8 +169,3 @@ def _query_string(query: dict) -> str:
     from urllib.parse import urlencode
 
     return "?" + urlencode(query) if query else ""
-
-
-# Kept for the bench and tests: how long a period is, in days, to make a search due.
-def period_of(frequency: str) -> timedelta:
-    return timedelta(days=31) if frequency == Frequency.MONTHLY else timedelta(days=7)

@@ -34,11 +34,33 @@ def handler(kind: str):
     return register
 
 
-def enqueue(kind: str, payload: dict) -> OutboxMessage:
-    """Writes the message in the current transaction; a worker gets it once the transaction commits."""
-    message = OutboxMessage.objects.create(kind=kind, payload=payload)
+PRIVATE = "_private"
+
+
+def enqueue(kind: str, payload: dict, *, private: bool = False) -> OutboxMessage:
+    """Writes the message in the current transaction; a worker gets it once the transaction commits. A `private`
+    message's payload (a person's words) is kept only until it is delivered (see `deliver`)."""
+    message = OutboxMessage.objects.create(kind=kind, payload={**payload, PRIVATE: True} if private else payload)
     transaction.on_commit(lambda: _dispatch(message.pk))
     return message
+
+
+def enqueue_many(kind: str, payloads: list[dict]) -> list[int]:
+    """Many messages of one kind in one INSERT (a beat's digests): a worker gets them in one task on commit."""
+    messages = OutboxMessage.objects.bulk_create([OutboxMessage(kind=kind, payload=p) for p in payloads])
+    ids = [message.pk for message in messages]
+    if ids:
+        transaction.on_commit(lambda: _dispatch_many(ids))
+    return ids
+
+
+def _dispatch_many(message_ids: list[int]) -> None:
+    from .tasks import deliver_outbox_messages
+
+    try:
+        deliver_outbox_messages.delay(message_ids)
+    except Exception:  # the broker is down: the rows stay pending and the sweep delivers them later
+        logger.warning("%s outbox messages not queued (broker unavailable); the sweep will retry", len(message_ids))
 
 
 def _dispatch(message_id: int) -> None:
@@ -69,8 +91,9 @@ def deliver(message_id: int) -> str:
     if not claimed:
         return "skipped"  # already sent, or being delivered by another worker right now
     message = OutboxMessage.objects.get(pk=message_id)
+    payload = {key: value for key, value in message.payload.items() if key != PRIVATE}
     try:
-        HANDLERS[message.kind](message.payload)
+        HANDLERS[message.kind](payload)
     except Exception as error:  # any failure is recorded on the row; the sweep retries it
         failed = message.attempts >= MAX_ATTEMPTS
         OutboxMessage.objects.filter(pk=message_id).update(
@@ -79,7 +102,10 @@ def deliver(message_id: int) -> str:
         )
         logger.exception("Outbox message %s (%s) failed", message.pk, message.kind)
         return "failed"
-    OutboxMessage.objects.filter(pk=message_id).update(status=OutboxMessage.Status.SENT, sent_at=timezone.now())
+    sent = {"status": OutboxMessage.Status.SENT, "sent_at": timezone.now()}
+    if message.payload.get(PRIVATE):
+        sent["payload"] = {PRIVATE: True, "redacted": True}  # delivered: nothing of what was written is kept
+    OutboxMessage.objects.filter(pk=message_id).update(**sent)
     return "sent"
 
 

@@ -12,6 +12,16 @@ def deliver_outbox_message(message_id: int) -> str:
     return outbox.deliver(message_id)
 
 
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def deliver_outbox_messages(message_ids: list[int]) -> dict:
+    """Several messages written together (`outbox.enqueue_many`); each is claimed on its own, as in `deliver`."""
+    results: dict[str, int] = {}
+    for message_id in message_ids:
+        result = outbox.deliver(message_id)
+        results[result] = results.get(result, 0) + 1
+    return results
+
+
 @shared_task
 def sweep_outbox() -> int:
     """Run by the beat every minute: re-queues pending messages, and records that the beat is alive."""

@@ -7,9 +7,15 @@ PRACTICE_WORKFLOW = Workflow([
 ])
 PRACTICE_WORKFLOW.check(practice, "submit")            # StateConflict unless the status allows it
 PRACTICE_WORKFLOW.available_actions(practice, user)    # what this user may do now, in the table's order
+
+and the two steps every reviewed workflow's services take (good practices, news, follow-ups):
+
+practice = PRACTICE_WORKFLOW.lock(practice, ("submit",))            # re-read under a row lock, state checked
+step = PRACTICE_WORKFLOW.move(practice, "submit", log=PracticeTransition, practice=practice, by=user)
+practice.save()                                                     # the caller saves what it changed
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -46,11 +52,54 @@ class Workflow:
         """The transition, or StateConflict with a readable message when the object's state does not allow it."""
         transition = self[action]
         if not self.can(obj, action):
-            status = getattr(obj, f"get_{self.status_field}_display", lambda: getattr(obj, self.status_field))()
-            raise StateConflict(
-                message or _("This cannot be done while it is %(status)s.") % {"status": str(status).lower()}
-            )
+            raise self.conflict(obj, message)
         return transition
+
+    def conflict(self, obj, message: str | Callable[[str], str] | None = None) -> StateConflict:
+        """The refusal for `obj` in its current state; `message` may be a function of the status's label."""
+        status = getattr(obj, f"get_{self.status_field}_display", lambda: getattr(obj, self.status_field))()
+        status = str(status).lower()
+        if callable(message):
+            return StateConflict(message(status))
+        return StateConflict(message or _("This cannot be done while it is %(status)s.") % {"status": status})
+
+    def lock(
+        self,
+        obj,
+        actions: Sequence[str],
+        *,
+        message: str | Callable[[str], str] | None = None,
+        related: Sequence[str] = (),
+    ):
+        """`obj` read again under a row lock (inside the caller's transaction) when its state allows one of
+        `actions`; StateConflict otherwise. Two reviewers clicking at once: the second sees the first one's state."""
+        queryset = type(obj)._default_manager.select_for_update()
+        locked = (queryset.select_related(*related) if related else queryset).filter(pk=obj.pk).first()
+        if locked is None:
+            # Whoever held the lock before us merged or removed it (20 parallel publishes of a new version gave
+            # 19 × 500): a state conflict like any other, not a server error.
+            raise StateConflict(
+                _("This was published or removed while you were acting on it; reload it to see where it stands.")
+            )
+        if not any(self.can(locked, action) for action in actions):
+            raise self.conflict(locked, message)
+        return locked
+
+    def move(self, obj, action: str, *, log=None, recorded_as: str | None = None, **details):
+        """Checks `action`, sets `obj`'s status to its target and, given a history model `log` (with `action`,
+        `from_status` and `to_status` columns), records the step with `details` (who, why, the object itself).
+        Returns the recorded row (or None). The caller saves `obj`, with whatever else the step changed."""
+        transition = self.check(obj, action)
+        step = None
+        if log is not None:
+            step = log.objects.create(
+                action=recorded_as or action,
+                from_status=getattr(obj, self.status_field),
+                to_status=transition.target,
+                **details,
+            )
+        setattr(obj, self.status_field, transition.target)
+        return step
 
     def available_actions(self, obj, user) -> list[Transition]:
         """The moves `user` may make on `obj` now, in the table's order: what templates offer as buttons."""

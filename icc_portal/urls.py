@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("index/", include("index.urls")),
     path("cities/<slug:city_slug>/index/", include("index.city_urls")),
     path("", include("profiles.urls")),
+    path("", include("exchange.urls")),
     path("cities/", include("cities.urls")),
     path("good-practices/", include("goodpractices.urls")),
     path("my/events/", include("events.desk_urls")),

@@ -313,6 +313,58 @@ ROUTES = [
     Route("api:registration-detail", "/api/v1/registrations/{registration_a.pk}/",
           {"anonymous": FORBIDDEN, "coordinator_a": NO_CONTENT, "coordinator_b": NOT_FOUND,
            "secretariat": NO_CONTENT}, method="DELETE"),
+
+    # Exchange: news from cities
+    Route("exchange:news-list", "/news/", PUBLIC),
+    Route("exchange:news-list", "/news/?year=abc", {p: BAD for p in PUBLIC}, note="bad filters: 400 with the message"),
+    Route("exchange:news-feed", "/news/feed/", PUBLIC),
+    Route("exchange:news-detail", "/news/{news_published_a.pk}/", PUBLIC),
+    Route("exchange:news-detail", "/news/{news_draft_a.pk}/", CITY_A_ONLY, note="a draft is its city's"),
+    Route("exchange:news-image", "/news/{news_draft_a.pk}/image/", CITY_A_ONLY),
+    Route("exchange:desk-news", "/my/news/", {**LOGGED_IN, "coordinator_b": OK}),
+    Route("exchange:desk-news-new", "/my/news/new/", LOGGED_IN),
+    Route("exchange:desk-news-edit", "/my/news/{news_draft_a.pk}/", CITY_A_PAGE),
+    Route("exchange:desk-news-act", "/my/news/{news_draft_a.pk}/submit/", DESK_ACTION, method="POST",
+          note="the page says what happened (here: submitted, or refused for the secretariat)"),
+    Route("exchange:desk-news-act", "/my/news/{news_published_a.pk}/unpublish/",
+          {**DESK_ACTION, "coordinator_a": FOUND}, method="POST",
+          note="the coordinator's refusal is a message on the page; the secretariat unpublishes"),
+    Route("exchange:contact", "/cities/{city_a.slug}/contact/", PUBLIC),
+    Route("exchange:contact", "/cities/{city_a.slug}/contact/", {p: BAD for p in PUBLIC}, method="POST",
+          note="an empty form: 400 with the form's errors"),
+    Route("exchange:contact", "/cities/{former_city.slug}/contact/", {p: NOT_FOUND for p in PUBLIC}),
+    Route("exchange:visit-new", "/cities/{city_a.slug}/study-visit/",
+          {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator_b": OK, "secretariat": NOT_FOUND},
+          note="another city's coordinators ask; a city does not ask itself"),
+    Route("exchange:desk-visits", "/my/visits/", {**LOGGED_IN, "coordinator_b": OK}),
+    Route("exchange:desk-visit-act", "/my/visits/{visit_to_a.pk}/accept/",
+          {**DESK_ACTION, "coordinator_b": FOUND}, method="POST",
+          note="the host accepts; the requester's refusal is a message on the desk"),
+    Route("exchange:visit-schedule", "/my/visits/{visit_to_a.pk}/schedule/", SECRETARIAT_POST, method="POST",
+          note="not accepted yet: the secretariat's page says so"),
+    Route("exchange:secretariat", "/exchange/secretariat/", SECRETARIAT_PAGE),
+    Route("exchange:adopt", "/good-practices/{published_practice.slug}/adaptations/",
+          {"anonymous": FOUND, "coordinator_a": NOT_FOUND, "coordinator_b": FOUND, "secretariat": NOT_FOUND},
+          method="POST", note="another city's coordinators only; an empty form is a message on the page"),
+    Route("exchange:follow-up-new", "/good-practices/{published_practice.slug}/follow-ups/new/", CITY_A_PAGE),
+    Route("exchange:desk-follow-up", "/my/follow-ups/{follow_up_a.pk}/", CITY_A_PAGE),
+    Route("exchange:desk-follow-up-act", "/my/follow-ups/{follow_up_a.pk}/submit/", DESK_ACTION, method="POST"),
+    Route("api:practice-adoptions", "/api/v1/good-practices/{published_practice.pk}/adoptions/", PUBLIC),
+    Route("api:practice-follow-ups", "/api/v1/good-practices/{published_practice.pk}/follow-ups/", PUBLIC),
+    Route("api:practice-follow-ups", "/api/v1/good-practices/{draft_practice_a.pk}/follow-ups/",
+          {p: NOT_FOUND for p in PUBLIC}, note="only a published practice has public follow-ups"),
+    Route("exchange:alert-new", "/alerts/new/?q=housing&field=3", PUBLIC),
+    Route("exchange:alert-new", "/alerts/new/?year=abc", {p: BAD for p in PUBLIC}, note="bad filters: a form error"),
+    Route("exchange:alert-confirm", "/alerts/confirm/bad-token/", {p: BAD for p in PUBLIC}),
+    Route("exchange:alert-unsubscribe", "/alerts/unsubscribe/bad-token/", {p: BAD for p in PUBLIC},
+          note="a tampered token changes nothing"),
+    Route("exchange:desk-alerts", "/my/alerts/", LOGGED_IN),
+    Route("exchange:desk-alert", "/my/alerts/{alert_a.pk}/",
+          {"anonymous": FOUND, "coordinator_a": FOUND, "coordinator_b": NOT_FOUND, "secretariat": NOT_FOUND},
+          method="POST", note="one's own alerts only"),
+    Route("api:news-list", "/api/v1/news/", PUBLIC),
+    Route("api:news-detail", "/api/v1/news/{news_published_a.pk}/", PUBLIC),
+    Route("api:news-detail", "/api/v1/news/{news_draft_a.pk}/", CITY_A_ONLY),
 ]
 # fmt: on
 
@@ -339,10 +391,14 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
 
     index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     from .events.factories import events_world
+    from .exchange.factories import exchange_world
     from .profiles.factories import profile_world
 
     event_objects = events_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
     return {
+        **exchange_world(
+            city_a=city_a, city_b=city_b, coordinator_a=coordinator_a, published_practice=published_practice
+        ),
         **index_objects,
         **profile_world(city_a=city_a),
         **event_objects,

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities import rules
-from core.errors import StateConflict
 
 from ..choices import PracticeStatus as Status
 from ..models import GoodPractice, PracticeReview, PracticeRevision, PracticeTransition
@@ -35,40 +34,39 @@ from .notifications import notify_city, notify_secretariat_of_submission
 
 def _lock(practice: GoodPractice, actions: tuple[str, ...], verb: str) -> GoodPractice:
     """The practice, locked, when its state allows one of `actions`; StateConflict otherwise."""
-    locked = GoodPractice.objects.select_for_update().select_related("city").filter(pk=practice.pk).first()
-    if locked is None:
-        # Whoever held the lock before us merged this new version into its original (or deleted it): a state
-        # conflict like any other, not a server error (20 parallel publishes gave 19 × 500).
-        raise StateConflict(
-            _("This practice was published or removed while you were acting on it; reload it to see where it stands.")
-        )
-    practice = locked
-    if not any(PRACTICE_WORKFLOW.can(practice, action) for action in actions):
-        raise StateConflict(
-            _("A practice that is %(status)s cannot be %(action)s.")
-            % {"status": practice.get_status_display().lower(), "action": verb}
-        )
-    return practice
+    return PRACTICE_WORKFLOW.lock(
+        practice,
+        actions,
+        related=("city",),
+        message=lambda status: (
+            _("A practice that is %(status)s cannot be %(action)s.") % {"status": status, "action": verb}
+        ),
+    )
 
 
 def _step(
-    practice: GoodPractice, *, action: str, by, comment: str = "", criteria: dict | None = None
+    practice: GoodPractice,
+    *,
+    action: str,
+    by,
+    comment: str = "",
+    criteria: dict | None = None,
+    recorded_as: str | None = None,
 ) -> PracticeTransition:
     """Records the move (who, why, the text as it was) and sets the new status; the caller saves."""
-    to = PRACTICE_WORKFLOW[action].target
     revision = record(practice, by=by, kind=PracticeRevision.Kind.SAVED)
-    step = PracticeTransition.objects.create(
+    step = PRACTICE_WORKFLOW.move(
+        practice,
+        action,
+        log=PracticeTransition,
+        recorded_as=recorded_as,
         practice=practice,
-        action=action,
-        from_status=practice.status,
-        to_status=to,
         comment=(comment or "").strip(),
         revision=revision,
         by=by,
     )
     if criteria:
         PracticeReview.objects.create(practice=practice, transition=step, criteria=criteria, reviewer=by)
-    practice.status = to
     return step
 
 
@@ -123,7 +121,8 @@ def practice_publish(*, practice: GoodPractice, by, comment: str = "", criteria:
     rules.require_secretariat(by)
     practice = _lock(practice, ("publish", "republish"), _("published"))
     # Recorded as "publish" either way: the history reads the same as before "republish" had a button of its own.
-    step = _step(practice, action="publish", by=by, comment=comment, criteria=criteria)
+    action = "republish" if practice.status == Status.UNPUBLISHED else "publish"
+    step = _step(practice, action=action, by=by, comment=comment, criteria=criteria, recorded_as="publish")
     now = timezone.now()
     if practice.revision_of_id:
         practice = _merge_into_original(practice, now=now)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "index",
     "events",
     "profiles",
+    "exchange",
 ]
 
 MIDDLEWARE = [

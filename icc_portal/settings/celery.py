@@ -53,3 +53,9 @@ CELERY_BEAT_SCHEDULE["rebuild-stale-profiles"] = {
 CELERY_WORKER_MAX_TASKS_PER_CHILD = int(env_str("CELERY_WORKER_MAX_TASKS_PER_CHILD", "50"))
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(env_str("CELERY_WORKER_MAX_MEMORY_PER_CHILD", "400000"))  # KiB
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+
+# The exchange's saved searches: due digests (weekly or monthly) are built and queued through the outbox.
+CELERY_BEAT_SCHEDULE["exchange-digests"] = {
+    "task": "exchange.tasks.send_due_digests",
+    "schedule": float(env_str("DIGESTS_EVERY", "3600")),
+}

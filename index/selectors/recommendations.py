@@ -52,6 +52,16 @@ class Candidate:
     published_at: object = None
 
 
+def shared_labels() -> dict[str, str]:
+    """What each shared trait reads as, in the current language ("cities like mine" gives the same reasons)."""
+    return {
+        "population_band": _("a city of similar size"),
+        "diversity_band": _("a similar share of foreign-born residents"),
+        "country": _("the same country"),
+        "national_network": _("the same national network"),
+    }
+
+
 @dataclass
 class Recommendation:
     practice: GoodPractice
@@ -60,12 +70,7 @@ class Recommendation:
 
     @property
     def reasons(self) -> list[str]:
-        labels = {
-            "population_band": _("a city of similar size"),
-            "diversity_band": _("a similar share of foreign-born residents"),
-            "country": _("the same country"),
-            "national_network": _("the same national network"),
-        }
+        labels = shared_labels()
         reasons = [str(labels[key]) for key in self.shared]
         if self.area_score is not None:
             reasons.append(_("scores %(score)s in this area") % {"score": number_format(self.area_score, 1)})
@@ -166,6 +171,23 @@ def _candidates(fields: list[FieldOfAction], *, exclude_city_id: int) -> list[Ca
         .values_list("pk", "city_id", "published_at")
     )
     return [Candidate(practice_id=pk, city_id=city_id, published_at=at) for pk, city_id, at in rows]
+
+
+def latest_published_area_scores(*, exclude_city_id: int | None = None) -> dict[int, dict[str, float]]:
+    """Each city's area scores from its latest published assessment, whatever the edition (public data only)."""
+    rows = (
+        Assessment.objects.filter(status=AssessmentStatus.PUBLISHED, core__isnull=False)
+        .exclude(city_id=exclude_city_id)
+        .order_by("city_id", "-year", "-published_at")
+        .distinct("city_id")
+        .values_list("city_id", "area_scores")
+    )
+    return {city_id: scores or {} for city_id, scores in rows}
+
+
+def city_traits(city_ids) -> dict[int, CityTraits]:
+    """The peer-group traits of these cities, in one query."""
+    return _traits(set(city_ids))
 
 
 def _traits(city_ids: set[int]) -> dict[int, CityTraits]:

@@ -45,3 +45,18 @@ def test_a_move_the_state_does_not_allow_is_a_state_conflict():
     with pytest.raises(StateConflict, match="draft"):
         WORKFLOW.check(SimpleNamespace(status="draft"), "publish")
     assert WORKFLOW.check(SimpleNamespace(status="draft"), "submit").target == "submitted"
+
+
+def test_a_move_sets_the_target_and_refuses_a_state_the_table_does_not_allow():
+    class Thing:
+        status = "draft"
+
+        def get_status_display(self):
+            return self.status.title()
+
+    thing = Thing()
+    assert WORKFLOW.move(thing, "submit") is None  # no history model: only the status moves
+    assert thing.status == "submitted"
+    with pytest.raises(StateConflict, match="cannot be done while it is submitted"):
+        WORKFLOW.move(thing, "submit")
+    assert WORKFLOW.conflict(thing, lambda status: f"A thing that is {status}").args == ("A thing that is submitted",)

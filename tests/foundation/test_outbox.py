@@ -123,3 +123,44 @@ def test_a_claim_is_held_by_one_worker_until_its_lease_runs_out(mailoutbox, sett
     )
     assert outbox.deliver(message.pk) == "sent"
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_relayed_message_answers_to_its_sender_and_an_older_row_still_sends(mailoutbox):
+    notify(template="invitation", recipients=["to@t.example"], context=INVITATION, reply_to="sender@t.example")
+    relayed = OutboxMessage.objects.get()
+    assert relayed.payload["reply_to"] == "sender@t.example"
+    older = OutboxMessage.objects.create(
+        kind="email",
+        payload={"template": "invitation", "recipients": ["a@t.example"], "context": INVITATION, "language": "en"},
+    )
+    assert outbox.deliver(relayed.pk) == "sent" and outbox.deliver(older.pk) == "sent"
+    assert mailoutbox[0].reply_to == ["sender@t.example"] and mailoutbox[0].to == ["to@t.example"]
+    assert mailoutbox[1].reply_to == []
+
+
+@pytest.mark.django_db
+def test_a_private_message_keeps_its_words_only_until_it_is_delivered(mailoutbox):
+    notify(template="invitation", recipients=["to@t.example"], context=INVITATION, private=True)
+    message = OutboxMessage.objects.get()
+    assert message.payload["context"] == INVITATION
+    assert outbox.deliver(message.pk) == "sent"
+    message.refresh_from_db()
+    assert "context" not in message.payload and message.payload["redacted"]
+    assert len(mailoutbox) == 1 and "Bergen" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_many_messages_are_written_at_once_and_each_is_delivered_once(mailoutbox):
+    from core.notifications import notify_many
+
+    written = notify_many(
+        template="invitation",
+        messages=[{"recipients": [f"r{n}@t.example"], "context": INVITATION} for n in range(3)] + [{"recipients": []}],
+    )
+    assert written == 3
+    ids = list(OutboxMessage.objects.values_list("pk", flat=True))
+    assert [outbox.deliver(i) for i in ids] == ["sent"] * 3 and [outbox.deliver(i) for i in ids] == ["skipped"] * 3
+    assert sorted(m.to[0] for m in mailoutbox) == ["r0@t.example", "r1@t.example", "r2@t.example"]
+    with muted():
+        assert notify_many(template="invitation", messages=[{"recipients": ["x@t.example"], "context": {}}]) == 0

@@ -1,0 +1,102 @@
+"""Study-visit requests: asked from a city page, answered and followed on the desk."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cities import rules
+from cities.models import City
+from core.errors import StateConflict
+from core.permissions import secretariat_required
+from goodpractices.models import GoodPractice
+
+from ..forms import VisitAnswerForm, VisitRequestForm
+from ..models import VisitRequest
+from ..selectors.visits import visits_visible_to
+from ..services import visits as services
+from ..workflow import VISIT_WORKFLOW
+
+
+@login_required
+def visit_new(request, city_slug):
+    host = get_object_or_404(City.objects.filter(status="member"), slug=city_slug)
+    cities = City.objects.filter(pk__in=rules.coordinated_city_ids(request.user)).exclude(pk=host.pk).order_by("name")
+    if not cities.exists():
+        raise Http404  # only another city's coordinators ask a city to host them
+    practices = GoodPractice.objects.published().filter(city=host).order_by("title")
+    initial = {"practices": request.GET.getlist("practice"), "field": request.GET.get("field")}
+    form = VisitRequestForm(request.POST or None, cities=cities, practices=practices, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.visit_request(
+                requesting_city=data["city"],
+                host_city=host,
+                field=data["field"],
+                practices=data["practices"],
+                message=data["message"],
+                period=data["period"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your request was sent to %(city)s's coordinators.") % {"city": host.name})
+            return redirect("exchange:desk-visits")
+    status = 400 if form.errors else 200
+    return render(request, "exchange/visit_form.html", {"form": form, "host": host}, status=status)
+
+
+@login_required
+def desk_visits(request):
+    if not (rules.is_coordinator(request.user) or rules.is_secretariat(request.user)):
+        raise Http404
+    mine = rules.coordinated_city_ids(request.user)
+    visits = list(visits_visible_to(user=request.user)[:200])
+    for visit in visits:
+        visit.actions = VISIT_WORKFLOW.available_actions(visit, request.user)
+    context = {
+        "received": [v for v in visits if v.host_city_id in mine],
+        "sent": [v for v in visits if v.requesting_city_id in mine],
+        "others": [v for v in visits if v.host_city_id not in mine and v.requesting_city_id not in mine],
+        "answer_form": VisitAnswerForm(),
+    }
+    return render(request, "exchange/desk/visits.html", context)
+
+
+@login_required
+@require_POST
+def desk_visit_act(request, pk, action):
+    visit = get_object_or_404(visits_visible_to(user=request.user), pk=pk)
+    form = VisitAnswerForm(request.POST)
+    answer = form.cleaned_data["answer"] if form.is_valid() else ""
+    try:
+        if action in ("accept", "decline"):
+            services.visit_answer(request=visit, action=action, by=request.user, answer=answer)
+        elif action == "withdraw":
+            services.visit_withdraw(request=visit, by=request.user)
+        else:
+            raise Http404
+    except (ValidationError, StateConflict, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("exchange:desk-visits")
+
+
+@secretariat_required
+@require_POST
+def visit_schedule(request, pk):
+    """One step from an accepted request to a draft event, then on to the events desk to set its dates."""
+    visit = get_object_or_404(VisitRequest, pk=pk)
+    try:
+        event = services.visit_schedule(request=visit, by=request.user)
+    except (ValidationError, StateConflict) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("exchange:secretariat")
+    messages.success(request, _("A draft study visit was created: set its dates, then publish it."))
+    return redirect("events:desk-edit", slug=event.slug)

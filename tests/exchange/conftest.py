@@ -1,0 +1,1 @@
+from ..profiles.fixtures import network  # noqa: F401  (the hand-built network with published Index results)

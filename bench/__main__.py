@@ -55,9 +55,15 @@ def _create_database(url: str) -> None:
 def benches() -> dict:
     """The app benches, by the name of the app they measure. A new one is added here by hand."""
     # Imported once Django is set up: they import the apps' models.
-    from . import exchange, goodpractices, index, profiles
+    from . import events, exchange, goodpractices, index, profiles
 
-    return {"goodpractices": goodpractices, "index": index, "profiles": profiles, "exchange": exchange}
+    return {
+        "goodpractices": goodpractices,
+        "index": index,
+        "events": events,
+        "profiles": profiles,
+        "exchange": exchange,
+    }
 
 
 def run_size(scale: int, requests: int) -> list[dict]:

@@ -30,4 +30,7 @@ def test_the_bench_lists_its_app_benches_by_hand():
     assert {name: module.__name__ for name, module in benches().items()} == {
         "goodpractices": "bench.goodpractices",
         "index": "bench.index",
+        "events": "bench.events",
+        "profiles": "bench.profiles",
+        "exchange": "bench.exchange",
     }

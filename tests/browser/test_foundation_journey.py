@@ -14,7 +14,7 @@ def test_coordinator_logs_in_switches_to_french_and_sees_the_desk(page, coordina
     page.wait_for_url("**/my/")
     assert page.get_by_role("heading", name="My desk").is_visible()
 
-    page.get_by_role("link", name="FR – French").click()
+    page.get_by_role("link", name="FR – Français").click()
     page.wait_for_url("**/fr/my/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", name="Mon espace").is_visible()

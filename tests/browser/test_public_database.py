@@ -28,7 +28,7 @@ def test_visitor_searches_narrows_opens_follows_related_and_switches_to_french(p
     page.get_by_role("link", name="Anti-racism week").click()
     page.wait_for_url("**/good-practices/anti-racism-week/")
 
-    page.get_by_role("link", name="FR – French").click()
+    page.get_by_role("link", name="FR – Français").click()
     page.wait_for_url("**/fr/good-practices/anti-racism-week/")
     assert page.locator("html").get_attribute("lang") == "fr"
 

@@ -92,7 +92,7 @@ def test_the_card_shows_the_date_of_the_last_update(original, client):
     FollowUpFactory(practice=original, status="draft", date=datetime.date(2026, 1, 1))
     page = client.get("/good-practices/").content.decode()
     card = page.split('href="/good-practices/anti-rumour/"')[1][:400]
-    assert "updated March 4, 2025" in card and "2026" not in card  # the published follow-up, not the draft
+    assert "updated 4 March 2025" in card and "2026" not in card  # the published follow-up, not the draft
 
 
 def test_the_api_exposes_adoptions_and_follow_ups(original, city_b, coordinator_b, client):

@@ -9,3 +9,11 @@ class EventsConfig(AppConfig):
     has_city_section = True
     # The coordinator's desk lists their city's registrations; the secretariat's links to the event desk.
     has_desk_section = True
+
+    def ready(self):
+        # The home page and the city pages (cached, core.pagecache) list upcoming events: a change drops them.
+        from core.cache import watch
+
+        from .models import Event
+
+        watch(Event)

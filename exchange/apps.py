@@ -13,3 +13,12 @@ class ExchangeConfig(AppConfig):
     has_city_section = True
     # The desk: cities like mine, requests to answer, news to write, saved searches.
     has_desk_section = True
+
+    def ready(self):
+        # Cached pages (core.pagecache) show news (home, city pages), adoptions and follow-ups (a practice's page).
+        from core.cache import watch
+
+        from .models import Adoption, FollowUp, News
+
+        for model in (News, FollowUp, Adoption):
+            watch(model)

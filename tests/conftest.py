@@ -8,8 +8,10 @@ DATABASE_URL), a real Celery worker process (`celery_worker`) and Debian's Chrom
 import os
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -119,3 +121,12 @@ def _empty_cache():
     an empty cache (the API's throttles count requests there too). The cache stays the shared one under var/, so
     that the test worker's changes reach it too."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a request handled in French, or a service that activated a user's language,
+    leaves it active in the thread after the test."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)

@@ -36,6 +36,7 @@ class PracticeAdoptionsView(generics.ListAPIView):
     """`GET good-practices/<id>/adoptions/`: the cities that adapted a published practice, oldest first."""
 
     serializer_class = AdoptionSerializer
+    queryset = Adoption.objects.none()  # for the schema; the list is the practice's, below
 
     def get_queryset(self):
         practice = get_object_or_404(GoodPractice.objects.published(), pk=self.kwargs["pk"])
@@ -46,6 +47,7 @@ class PracticeFollowUpsView(generics.ListAPIView):
     """`GET good-practices/<id>/follow-ups/`: a published practice's published follow-ups, in date order."""
 
     serializer_class = FollowUpSerializer
+    queryset = FollowUp.objects.none()  # for the schema; the list is the practice's, below
 
     def get_queryset(self):
         practice = get_object_or_404(GoodPractice.objects.published(), pk=self.kwargs["pk"])

@@ -31,14 +31,16 @@ CACHES = {
 # The namespaces each page shows; a change in one of them (core.cache.bump) drops the page. A page not named here
 # is never cached. Every page shows city names, and the city page has sections from every app.
 _PRACTICES = ("goodpractices", "cities")
-_EVERYTHING = ("goodpractices", "cities", "index", "events", "profiles")
+# A practice's page shows its adoptions and follow-ups (exchange).
+_PRACTICE_PAGE = (*_PRACTICES, "exchange")
+_EVERYTHING = ("goodpractices", "cities", "index", "events", "profiles", "exchange")
 PAGE_CACHE = {
     "seconds": int(env_str("PAGE_CACHE_SECONDS", "600")),
     "max_bytes": 2_000_000,
     "views": {
         "home": _EVERYTHING,
         "goodpractices:list": _PRACTICES,
-        "goodpractices:detail": _PRACTICES,
+        "goodpractices:detail": _PRACTICE_PAGE,
         "goodpractices:pdf": _PRACTICES,
         "goodpractices:fields": _PRACTICES,
         "goodpractices:field": _PRACTICES,

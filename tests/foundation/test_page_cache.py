@@ -140,11 +140,6 @@ def test_a_visitor_with_a_message_waiting_sees_it_and_nobody_else_does(published
     assert served_from_cache(after) and b"Your request was sent" not in after.content
 
 
-@pytest.mark.xfail(
-    reason="Known at merge time: after the design system's list page, the full page fetched after an htmx partial is "
-    "rendered again instead of served from the cache (correct, but slower); to be found (closing note).",
-    strict=False,
-)
 def test_languages_and_htmx_partials_are_cached_apart(published):
     english, french = get(Client()), get(Client(), "/fr" + LIST)
     assert b'lang="en"' in english.content and b'<html lang="fr"' in french.content

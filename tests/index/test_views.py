@@ -35,7 +35,7 @@ def test_published_results_show_chart_table_and_peers_never_a_rank(client, editi
     for i, answer in enumerate(["no", "no", "yes", "no"]):
         _validated(CityFactory(slug=f"peer-{i}"), edition, 2023, answer, secretariat)
     page = client.get(f"/cities/{city_a.slug}/index/").content.decode()
-    assert "<svg" in page and "<caption>Score per area" in page
+    assert "<svg" in page and "Score per area (0–100) and the network's average</caption>" in page
     assert "Ahead of 75 % of comparable cities" in page
     assert "Progress between waves" in page
     assert "rank" not in page.lower()
@@ -119,7 +119,7 @@ def test_secretariat_sees_completion_gaps_and_exports(client_as, edition, city_a
 def test_method_page_explains_the_scoring(client):
     page = client.get("/fr/index/method/").content.decode()
     assert client.get("/index/method/").status_code == 200
-    assert "<h1>" in page
+    assert '<h1 class="govuk-heading-l">' in page
 
 
 def test_coordinator_changes_the_optional_areas_of_a_draft_on_its_page(client_as, draft):

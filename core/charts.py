@@ -27,7 +27,7 @@ def stacked_bars(
 ) -> str:
     """Horizontal bars made of one segment per series (a gender split per event), with a legend when there is more
     than one series and each bar's total at its end. A missing value draws no segment."""
-    label_width, bar_width, row_height = 220, 360, 26
+    label_width, bar_width, row_height = 280, 360, 26
     top = 34 if len(series) > 1 else 12
     totals = [sum(value or 0 for value in values) for _label, values in rows]
     scale = maximum or max(totals, default=0) or 1
@@ -94,5 +94,5 @@ def legend(x: int, y: int, items: list[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def short(label: str, length: int = 32) -> str:
+def short(label: str, length: int = 44) -> str:
     return label if len(label) <= length else label[: length - 1] + "…"

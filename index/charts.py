@@ -19,7 +19,7 @@ def area_bars(rows: list[tuple[str, float | None, float | None]], *, title: str,
     `rows` are (label, score, peer average); a missing score draws no bar, a missing average no tick. Without a
     `peer_label` (too few peers to show their average) the legend names the city's bars only.
     """
-    label_width, bar_width, row_height, top = 220, 360, 26, 34
+    label_width, bar_width, row_height, top = 280, 360, 26, 34
     height = top + row_height * len(rows) + 30
     width = label_width + bar_width + 60
     parts = [open_svg(width, height, title)]

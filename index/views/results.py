@@ -1,4 +1,4 @@
-"""Results and benchmarking on the city's page, and how the Index is scored."""
+"""The public Index page, results and benchmarking on the city's page, and how the Index is scored."""
 
 from __future__ import annotations
 
@@ -11,7 +11,24 @@ from cities.selectors import city_list
 
 from .. import charts, selectors
 from ..choices import VALIDATED_STATUSES, AssessmentStatus
+from ..filters import PublishedResultFilterSet
 from ..models import Assessment
+
+
+def public_results(request):
+    """The cities with published results, each with its latest core index, narrowed to a peer group. Listed by
+    city name: the Index compares a city with similar cities, it does not rank them. A filter it cannot use is
+    named at the top (400) and the others still apply."""
+    filterset = PublishedResultFilterSet(
+        request.GET or None, queryset=selectors.published_assessments(user=request.user)
+    )
+    valid = not filterset.is_bound or filterset.is_valid()
+    context = {
+        "filterset": filterset,
+        "results": list(selectors.latest_per_city(filterset.qs)),
+        "filtered": any(request.GET.get(name) for name in filterset.filters),
+    }
+    return render(request, "index/public_results.html", context, status=200 if valid else 400)
 
 
 def city_results(request, city_slug, edition=None, year=None):

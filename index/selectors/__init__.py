@@ -44,6 +44,7 @@ from .results import (
     peer_label,
     peer_profiles,
     progress,
+    unanswered_area_codes,
 )
 from .secretariat import answers_table, results_table, wave_overview
 from .visibility import (
@@ -95,5 +96,6 @@ __all__ = [
     "startable_cities",
     "taken_areas",
     "team_member",
+    "unanswered_area_codes",
     "wave_overview",
 ]

@@ -61,6 +61,15 @@ class CityQuerySet(models.QuerySet):
             condition &= Q(population__lt=high)
         return self.filter(condition)
 
+    def in_diversity_band(self, band: str):
+        from .choices import DIVERSITY_BAND_LIMITS, DiversityBand
+
+        low, high = DIVERSITY_BAND_LIMITS[DiversityBand(band)]
+        condition = Q(foreign_born_share__gte=low)
+        if high is not None:
+            condition &= Q(foreign_born_share__lt=high)
+        return self.filter(condition)
+
 
 class City(models.Model):
     """A member or candidate city of the Intercultural Cities network."""

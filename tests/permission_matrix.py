@@ -219,6 +219,9 @@ ROUTES = [
           {**API_WRITE, "coordinator_a": CREATED, "secretariat": CREATED}, method="POST"),
 
     # The ICC Index
+    Route("index:public", "/index/", PUBLIC),
+    Route("index:public", "/fr/index/?country=NO", PUBLIC, note="French, a peer group"),
+    Route("index:public", "/index/?population_band=huge", {p: BAD for p in PUBLIC}, note="a filter it cannot use"),
     Route("index:method", "/index/method/", PUBLIC),
     Route("index:secretariat", "/index/secretariat/", SECRETARIAT_PAGE),
     Route("index:export-results", "/index/secretariat/T-1/2023/results.csv", SECRETARIAT_PAGE),

@@ -48,6 +48,7 @@ PAGE_CACHE = {
         "goodpractices:field-feed": _PRACTICES,
         "cities:list": ("cities",),
         "cities:detail": _EVERYTHING,
+        "index:public": ("index", "cities"),
         "index:method": ("index",),
         "index_city:results": ("index", "cities"),
         "index_city:wave": ("index", "cities"),

@@ -3,6 +3,7 @@
 visibility.py   the assessments a person sees or works on, the areas they answer
 editions.py     an edition as plain data (for scoring) and in the contract's file format
 results.py      scores, peer groups (rule 7), the network's wave, progress across waves
+public.py       the public Index page: each city's latest published result
 desk.py         the desk's list, an assessment's page, an area's questions
 secretariat.py  a wave across the network and the rows of its CSV exports
 """
@@ -30,6 +31,7 @@ from .editions import (
     group_titles,
     question_spec,
 )
+from .public import latest_per_city, published_assessments
 from .recommendations import latest_published_assessment, recommendations_for
 from .results import (
     assessment_results,
@@ -42,6 +44,7 @@ from .results import (
     peer_label,
     peer_profiles,
     progress,
+    unanswered_area_codes,
 )
 from .secretariat import answers_table, results_table, wave_overview
 from .visibility import (
@@ -81,15 +84,18 @@ __all__ = [
     "network_results",
     "peer_area_averages",
     "recommendations_for",
+    "latest_per_city",
     "latest_published_assessment",
     "peer_label",
     "peer_profiles",
     "progress",
+    "published_assessments",
     "question_spec",
     "questions_of",
     "results_table",
     "startable_cities",
     "taken_areas",
     "team_member",
+    "unanswered_area_codes",
     "wave_overview",
 ]

@@ -43,6 +43,16 @@ def assessment_scores(assessment: Assessment) -> scoring.Results:
     return compute_results(assessment)
 
 
+def unanswered_area_codes(assessment: Assessment, codes) -> set[str]:
+    """Of these areas, those where nobody has answered anything: their 0 is "no answer", not a measured 0."""
+    answered = (
+        Answer.objects.filter(assessment=assessment, question__area__code__in=list(codes))
+        .exclude(choices=[], value__isnull=True, text="", override_points__isnull=True)
+        .values_list("question__area__code", flat=True)
+    )
+    return set(codes) - set(answered)
+
+
 def city_profile(city, core: float) -> scoring.CityProfile:
     return scoring.CityProfile(
         city_id=city.pk,

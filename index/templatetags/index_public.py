@@ -31,3 +31,9 @@ def latest_published_result(city) -> dict | None:
 def optional_areas(edition) -> list:
     """An edition's optional areas, from its prefetched areas."""
     return [area for area in edition.areas.all() if area.optional]
+
+
+@register.filter
+def bar_width(score) -> float:
+    """A score as the width of a bar out of 100 (scores are 0–100; a stray value never draws outside its track)."""
+    return max(0.0, min(100.0, float(score or 0)))

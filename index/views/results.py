@@ -1,4 +1,4 @@
-"""Results and benchmarking on the city's page, and how the Index is scored."""
+"""The public Index page, results and benchmarking on the city's page, and how the Index is scored."""
 
 from __future__ import annotations
 
@@ -11,7 +11,24 @@ from cities.selectors import city_list
 
 from .. import charts, selectors
 from ..choices import VALIDATED_STATUSES, AssessmentStatus
+from ..filters import PublishedResultFilterSet
 from ..models import Assessment
+
+
+def public_results(request):
+    """The cities with published results, each with its latest core index, narrowed to a peer group. Listed by
+    city name: the Index compares a city with similar cities, it does not rank them. A filter it cannot use is
+    named at the top (400) and the others still apply."""
+    filterset = PublishedResultFilterSet(
+        request.GET or None, queryset=selectors.published_assessments(user=request.user)
+    )
+    valid = not filterset.is_bound or filterset.is_valid()
+    context = {
+        "filterset": filterset,
+        "results": list(selectors.latest_per_city(filterset.qs)),
+        "filtered": any(request.GET.get(name) for name in filterset.filters),
+    }
+    return render(request, "index/public_results.html", context, status=200 if valid else 400)
 
 
 def city_results(request, city_slug, edition=None, year=None):
@@ -33,11 +50,17 @@ def city_results(request, city_slug, edition=None, year=None):
 def _results_context(wave: Assessment) -> dict:
     results = selectors.assessment_results(wave)
     peer_averages = selectors.peer_area_averages(wave)
-    rows = [(a.title, results["areas"].get(a.code), peer_averages.get(a.code)) for a in selectors.taken_areas(wave)]
+    areas = selectors.taken_areas(wave)
+    # An area nobody answered scores 0 (rule 3); the table and the chart say why, so it never reads as a measure.
+    unanswered = selectors.unanswered_area_codes(wave, [a.code for a in areas])
+    rows = [(a.title, results["areas"].get(a.code), peer_averages.get(a.code), a.code in unanswered) for a in areas]
     groups = selectors.group_titles(wave.edition)
     # Rule 7: with fewer than three other cities validated, the network's averages are not shown at all.
     peer_label = _("Network average") if peer_averages else None
-    chart = charts.area_bars(rows, title=_("Score of %(city)s") % {"city": wave.city.name}, peer_label=peer_label)
+    chart_rows = [
+        (f"{title} ({_('no answer')})" if no_answer else title, score, peer) for title, score, peer, no_answer in rows
+    ]
+    chart = charts.area_bars(chart_rows, title=_("Score of %(city)s") % {"city": wave.city.name}, peer_label=peer_label)
     return {
         "results": results,
         "area_rows": rows,

@@ -55,3 +55,16 @@ def test_the_coordinator_reads_the_per_criterion_notes_on_the_form(client_as, ci
     page = client_as("coordinator_a").get(reverse("practice_desk:edit", args=[practice.pk])).content.decode()
     banner = page.split("Changes requested by the secretariat")[1].split("</div>\n</div>")[0]
     assert "Goal-oriented" in banner and "Name the goal in one sentence." in banner
+
+
+def test_the_french_review_page_names_fields_and_criteria_in_french(client_as, resubmitted):
+    import re
+
+    from django.utils import translation
+
+    with translation.override("fr"):
+        path = reverse("review-practice", args=[resubmitted.pk])
+    page = client_as("secretariat").get(path).content.decode()
+    visible = " ".join(re.findall(r">([^<]+)<", page.split('id="main"')[1]))
+    assert "Personne de contact" in visible and "Partiellement rempli" in visible
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", visible), "raw field or criterion codes on screen"

@@ -59,3 +59,48 @@ def test_start_form_proposes_this_year_and_takes_the_chosen_editions_optional_ar
     client.post("/my/index/", posted)
     assessment = Assessment.objects.get(city=city_a, edition=edition)
     assert list(assessment.optional_areas.values_list("code", flat=True)) == [optional[0]]
+
+
+def _card(page: str, code: str) -> str:
+    """The question card of `code` on an area page, up to the next card."""
+    start = page.index(f'id="q-{code}"')
+    end = page.find('class="icc-card question"', start)
+    return page[start : end if end != -1 else len(page)]
+
+
+def test_each_override_form_sits_with_its_question(client_as, draft, coordinator_a):
+    services.assessment_submit(assessment=draft, by=coordinator_a)
+    page = client_as("secretariat").get(f"/my/index/{draft.pk}/areas/commitment/").content.decode()
+    for code in ("c.statement", "c.means"):
+        assert f'form="override-{code}" id="o-{code}-points"' in _card(page, code)
+    assert 'id="o-c.notes-points"' not in page  # a question that is not scored has no points to override
+
+
+def test_an_area_nobody_answered_says_so_beside_its_zero(client, edition, city_a, secretariat):
+    from .factories import assessment_through
+
+    assessment_through(city_a, edition, 2023, by=secretariat)  # commitment answered, education not
+    page = client.get(f"/cities/{city_a.slug}/index/").content.decode()
+    assert 'Education</th><td class="govuk-table__cell">0.0 <span class="meta">(no answer)</span>' in page
+    assert 'Commitment</th><td class="govuk-table__cell">50.0</td>' in page
+    assert "Education (no answer)</text>" in page  # the chart's label too
+
+
+def test_group_scores_sit_under_a_labelled_column(client, edition, city_a, secretariat):
+    from .factories import assessment_through
+
+    assessment_through(city_a, edition, 2023, by=secretariat)
+    page = client.get(f"/cities/{city_a.slug}/index/").content.decode()
+    groups = page[page.index("Groups of areas</caption>") :].split("</table>")[0]
+    assert '<th scope="col" class="govuk-table__header">Group</th>' in groups
+    assert ">Score</th>" in groups and ">Lens</th>" in groups
+
+
+def test_progress_columns_name_their_edition_when_the_waves_span_editions(client, edition, city_a, secretariat):
+    from .factories import assessment_through, small_edition
+
+    assessment_through(city_a, edition, 2019, by=secretariat)
+    assessment_through(city_a, small_edition(code="T-2"), 2023, by=secretariat, answers=[])
+    page = client.get(f"/cities/{city_a.slug}/index/").content.decode()
+    table = page[page.index("Score per area in each wave</caption>") :].split("</thead>")[0]
+    assert ">2019 (T-1)</th>" in table and ">2023 (T-2)</th>" in table

@@ -156,9 +156,8 @@ def storm(*, concurrency: int) -> dict:
 
 
 def _seed_storm():
-    from rest_framework.authtoken.models import Token
-
     from accounts.models import User
+    from accounts.services import token_issue
     from cities.models import City, Country, Membership
     from events.models import Event
 
@@ -171,7 +170,7 @@ def _seed_storm():
         )
         user, _ = User.objects.get_or_create(email=f"{STORM}coordinator-{n}@example.org")
         Membership.objects.get_or_create(user=user, city=city, defaults={"role": "coordinator"})
-        tokens.append(Token.objects.get_or_create(user=user)[0].key)
+        tokens.append(token_issue(user=user))
     now = timezone.now()
     event = Event.objects.create(
         slug=f"{STORM}visit", title="Storm study visit", title_en="Storm study visit", kind="study_visit",

@@ -63,6 +63,8 @@ ROUTES = [
     Route("login", "/accounts/login/", {**PUBLIC, "coordinator_a": FOUND, "coordinator_b": FOUND, "secretariat": FOUND},
           note="a logged-in user is sent on to the desk"),
     Route("logout", "/accounts/logout/", {p: FOUND for p in PUBLIC}, method="POST"),
+    Route("account-profile", "/accounts/profile/", LOGGED_IN, note="name and e-mail language, for every account"),
+    Route("account-profile", "/fr/accounts/profile/", LOGGED_IN, note="French"),
     Route("password_change", "/accounts/password/change/", LOGGED_IN),
     Route("password_change_done", "/accounts/password/change/done/", LOGGED_IN),
     Route("password_reset", "/accounts/password/reset/", PUBLIC),

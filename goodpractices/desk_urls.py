@@ -9,6 +9,7 @@ urlpatterns = [
     path("", desk.practice_list, name="list"),
     path("new/", desk.practice_new, name="new"),
     path("import/", desk.practice_import, name="import"),
+    path("import/template.docx", desk.practice_import_template, name="import-template"),
     path("<int:pk>/", desk.practice_edit, name="edit"),
     path("<int:pk>/autosave/", desk.practice_autosave, name="autosave"),
     path("<int:pk>/preview/", history.practice_preview, name="preview"),

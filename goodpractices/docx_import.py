@@ -4,11 +4,16 @@ The template (seed 000) has two tables of "label: value" rows (contact details, 
 description written as paragraphs that start with "Purpose:", "Stimulus/Rationale:", "Process:",
 "Impact:" and "Key reference documents:". A section runs until the next label. When the document is the
 whole guide (the Bergen example followed by the empty template), only the filled template is read.
+
+The portal's own blank template (`docx_template.py`) writes every field as a table row instead, the field's label
+in English or French with a hint under it: the first line of a label cell is the label, the labels of the
+template's fields are read in every language of the portal, and a description label is read in a table row too.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import zipfile
 
@@ -39,6 +44,9 @@ PARAGRAPH_LABELS = {
     "impact": "impact",
     "keyreferencedocuments": "references",
 }
+# The template's fields the importer reads (the blank template offers these, and no other).
+READ_FIELDS = frozenset(TABLE_LABELS.values()) | frozenset(PARAGRAPH_LABELS.values())
+PROSE_FIELDS = frozenset(PARAGRAPH_LABELS.values())
 PLACEHOLDERS = {"", "n/a", "na", "dd/mm/yyyy", "-", "–"}
 TEMPLATE_HEADING = "templateforreporting"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -68,6 +76,32 @@ MONTH_NAMES = {
 
 def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
+
+
+@functools.cache
+def _table_labels() -> dict[str, str]:
+    """Every label a table row may have: the seed's spellings, then the template's labels in each language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from .template import TEMPLATE
+
+    labels = {**TABLE_LABELS, **PARAGRAPH_LABELS}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for field in TEMPLATE:
+                if field.name in READ_FIELDS:
+                    labels.setdefault(_key(str(field.label)), field.name)
+    return labels
+
+
+def _row_value(cells, name: str) -> str:
+    """The value cell's text ("" when the row is one merged cell); a description's paragraphs stay paragraphs."""
+    if cells[-1]._tc is cells[0]._tc or cells[-1].text.strip() == cells[0].text.strip():
+        return ""
+    if name in PROSE_FIELDS:
+        return "\n\n".join(paragraph.text.strip() for paragraph in cells[-1].paragraphs if paragraph.text.strip())
+    return cells[-1].text.strip()
 
 
 def _blocks(document):
@@ -103,9 +137,11 @@ def read_template(upload) -> dict:
         if hasattr(block, "rows"):
             current = None
             for row in block.rows:
-                cells = [cell.text.strip() for cell in row.cells]
-                if len(cells) >= 2 and _key(cells[0]) in TABLE_LABELS:
-                    parts[-1][TABLE_LABELS[_key(cells[0])]] = cells[-1] if cells[-1] != cells[0] else ""
+                cells = row.cells
+                label = cells[0].text.strip().split("\n", 1)[0] if cells else ""
+                name = _table_labels().get(_key(label))
+                if len(cells) >= 2 and name:
+                    parts[-1][name] = _row_value(cells, name)
             continue
         text = block.text.strip()
         if _key(text) == TEMPLATE_HEADING:
@@ -136,11 +172,12 @@ def match_fields(text: str, fields) -> list:
     squashed = _key(text)
     positions = []
     for field in fields:
-        name = _key(field.name_en or field.name)
-        at = squashed.find(name) if name else -1
+        # Its name in English or in French (the blank template is offered in both), earliest first.
+        names = {_key(name) for name in (field.name_en or field.name, getattr(field, "name_fr", "")) if name}
+        found_names = sorted((squashed.find(name), -len(name)) for name in names if squashed.find(name) >= 0)
         code = re.search(rf"(?<![\w]){re.escape(field.code)}(?![\w])", text)
-        if at >= 0:
-            positions.append((at, -len(name), field))
+        if found_names:
+            positions.append((*found_names[0], field))
         elif code:
             positions.append((code.start(), 0, field))
     for _at, _length, field in sorted(positions, key=lambda item: (item[0], item[1])):

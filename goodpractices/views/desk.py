@@ -1,11 +1,12 @@
 """The coordinator's side: practices of their cities under /my/practices/ (the ICC template as a form)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from cities import rules
 from cities.models import City
@@ -72,6 +73,20 @@ def practice_import(request):
             messages.success(request, _("The draft was filled from your document. Check every field, then submit."))
             return redirect("practice_desk:edit", pk=practice.pk)
     return render(request, "goodpractices/desk/practice_import.html", {"form": form})
+
+
+@login_required
+@require_safe
+def practice_import_template(request):
+    """The blank reporting template as a Word file, in the page's language, for those who may import one."""
+    from ..docx_template import CONTENT_TYPE, blank_template, file_name
+    from ..models import FieldOfAction
+
+    if not _coordinated_cities(request.user).exists():
+        raise Http404
+    response = HttpResponse(blank_template(FieldOfAction.objects.order_by("position")), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{file_name()}"'
+    return response
 
 
 @login_keeping_post

@@ -49,6 +49,12 @@ class PersonForm(CleanTextForm):
     )
     nationality = forms.CharField(label=_("Nationality"), required=False, widget=ChoicesWidget(_nationalities))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An untouched row is skipped, so no box is required as such: the label says which a person needs.
+        for name in ("name", "email", "gender"):
+            self.fields[name].required_label = _("required for each person")
+
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {}) or {}
         return not any(data.get(name) for name in ("name", "email", "department", "gender"))
@@ -63,6 +69,8 @@ class CityChoiceForm(CleanTextForm):
     def __init__(self, *args, cities: list[City], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = City.objects.filter(pk__in=[c.pk for c in cities]).order_by("name")
+        if len(cities) == 1:
+            self.fields["city"].initial = cities[0].pk  # the page sends it as a hidden field
 
 
 class ReasonForm(CleanTextForm):

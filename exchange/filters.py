@@ -13,7 +13,9 @@ from .models import News
 class NewsFilterSet(django_filters.FilterSet):
     city = django_filters.CharFilter(field_name="city__slug", max_length=100, label=_("City"))
     country = django_filters.CharFilter(method="filter_country", max_length=2, label=_("Country"))
-    field = django_filters.ChoiceFilter(choices=field_choices, method="filter_field", label=_("Field of action"))
+    field = django_filters.ChoiceFilter(
+        choices=field_choices, method="filter_field", label=_("Field of action"), empty_label=_("All")
+    )
     year = YearFilter(field_name="date__year", label=_("Year"))
 
     class Meta:

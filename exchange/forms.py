@@ -124,4 +124,5 @@ class SavedSearchForm(forms.Form):
 
 
 class FrequencyForm(forms.Form):
+    hide_required = True  # one of two values, always chosen: "(required)" would say nothing
     frequency = forms.ChoiceField(label=_("How often"), choices=Frequency.choices)

@@ -1,6 +1,6 @@
 """Template helpers of the design system: GOV.UK classes on widgets, status tags, the language switch."""
 
-from django import template
+from django import forms, template
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -64,7 +64,7 @@ def govuk_widget(field):
         "clearablefileinput": "govuk-file-upload",
         "file": "govuk-file-upload",
         "checkbox": "govuk-checkboxes__input",
-    }.get(kind, "govuk-input")
+    }.get(kind) or ("govuk-select" if isinstance(field.field.widget, forms.Select) else "govuk-input")
     if error and classes != "govuk-checkboxes__input":
         classes += f" {classes.split()[0]}--error"
     existing = field.field.widget.attrs.get("class")

@@ -76,8 +76,10 @@ def alert_unsubscribe(request, token):
 
 @login_required
 def desk_alerts(request):
-    searches = request.user.saved_searches.order_by("-created_at")
-    return render(request, "exchange/desk/alerts.html", {"searches": searches, "frequency_form": FrequencyForm()})
+    searches = list(request.user.saved_searches.order_by("-created_at"))
+    for search in searches:
+        search.frequency_form = FrequencyForm(initial={"frequency": search.frequency}, auto_id=f"a{search.pk}-%s")
+    return render(request, "exchange/desk/alerts.html", {"searches": searches})
 
 
 @login_required

@@ -1,6 +1,7 @@
 """The newsroom: the public list with its filters (the FilterSet the API shares), a news page, its image, the Atom
 feed; and the desk's side: a city's coordinators write news, the secretariat reviews it."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -16,7 +17,6 @@ from django.views.decorators.http import require_GET, require_POST
 from cities import rules
 from cities.models import City, Country
 from core.errors import StateConflict
-from goodpractices.filters import field_choices
 
 from ..filters import NewsFilterSet
 from ..forms import NewNewsForm, NewsForm, ReviewForm
@@ -43,13 +43,23 @@ def news_list(request):
     query.pop("page", None)
     context = {
         "filterset": filterset,
+        "filter_form": _filter_form(filterset),
         "page": page,
         "query_string": query.urlencode(),
-        "fields": field_choices(),
-        "cities": City.objects.public().filter(news__status="published").distinct().values_list("slug", "name"),
-        "countries": Country.objects.filter(cities__news__status="published").distinct().values_list("code", "name"),
     }
     return render(request, "exchange/news_list.html", context, status=status)
+
+
+def _filter_form(filterset):
+    """The FilterSet's own form, rendered by the portal's form renderer (its errors beside each field): the city and
+    the country are chosen among those with published news; ids are "n-city", "n-year"…"""
+    form = filterset.form
+    form.auto_id = "n-%s"
+    cities = City.objects.public().filter(news__status="published").distinct().values_list("slug", "name")
+    countries = Country.objects.filter(cities__news__status="published").distinct().values_list("code", "name")
+    form.fields["city"].widget = forms.Select(choices=[("", _("All")), *cities])
+    form.fields["country"].widget = forms.Select(choices=[("", _("All")), *countries])
+    return form
 
 
 @require_GET
@@ -180,7 +190,7 @@ def desk_news_edit(request, pk):
         "news": news,
         "editable": editable,
         "actions": REVIEW_WORKFLOW.available_actions(news, request.user),
-        "review_form": ReviewForm(),
+        "review_forms": {action: ReviewForm(auto_id=f"{action}-%s") for action in ("return", "publish")},
         "steps": news.steps.select_related("by")[:50],
     }
     return render(request, "exchange/desk/news_form.html", context, status=400 if form.errors else 200)

@@ -106,7 +106,7 @@ def follow_up_edit(request, pk):
         "practice": follow_up.practice,
         "editable": editable,
         "actions": REVIEW_WORKFLOW.available_actions(follow_up, request.user),
-        "review_form": ReviewForm(),
+        "review_forms": {action: ReviewForm(auto_id=f"{action}-%s") for action in ("return", "publish")},
         "steps": follow_up.steps.select_related("by")[:50],
     }
     return render(request, "exchange/desk/follow_up_form.html", context, status=400 if form.errors else 200)

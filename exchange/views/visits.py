@@ -51,6 +51,9 @@ def visit_new(request, city_slug):
     return render(request, "exchange/visit_form.html", {"form": form, "host": host}, status=status)
 
 
+ANSWERED = ("accept", "decline")
+
+
 @login_required
 def desk_visits(request):
     if not (rules.is_coordinator(request.user) or rules.is_secretariat(request.user)):
@@ -58,14 +61,23 @@ def desk_visits(request):
     mine = rules.coordinated_city_ids(request.user)
     visits = list(visits_visible_to(user=request.user)[:200])
     for visit in visits:
-        visit.actions = VISIT_WORKFLOW.available_actions(visit, request.user)
+        # Each action is a small form of its own; accepting or declining carries an answer, whose box has an id of
+        # its own on the page ("answer-12-accept-answer").
+        visit.action_forms = [
+            (action, _answer_form(visit, action.action))
+            for action in VISIT_WORKFLOW.available_actions(visit, request.user)
+            if action.action != "schedule"
+        ]
     context = {
         "received": [v for v in visits if v.host_city_id in mine],
         "sent": [v for v in visits if v.requesting_city_id in mine],
         "others": [v for v in visits if v.host_city_id not in mine and v.requesting_city_id not in mine],
-        "answer_form": VisitAnswerForm(),
     }
     return render(request, "exchange/desk/visits.html", context)
+
+
+def _answer_form(visit, action: str) -> VisitAnswerForm | None:
+    return VisitAnswerForm(auto_id=f"answer-{visit.pk}-{action}-%s") if action in ANSWERED else None
 
 
 @login_required
@@ -75,7 +87,7 @@ def desk_visit_act(request, pk, action):
     form = VisitAnswerForm(request.POST)
     answer = form.cleaned_data["answer"] if form.is_valid() else ""
     try:
-        if action in ("accept", "decline"):
+        if action in ANSWERED:
             services.visit_answer(request=visit, action=action, by=request.user, answer=answer)
         elif action == "withdraw":
             services.visit_withdraw(request=visit, by=request.user)

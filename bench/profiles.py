@@ -113,12 +113,12 @@ def _child_memory(city_ids: list[int]) -> dict:
     peak_mb = json.loads(out.stdout.strip().splitlines()[-1]) / 1024
     elapsed = (time.perf_counter() - started) * 1000
     return {
-        "name": f"worker child peak memory, {len(city_ids)} profiles",
+        "name": f"worker child peak memory, {len(city_ids)} profiles (time: the whole process)",
         "p50_ms": elapsed,
         "p95_ms": elapsed,
         "queries": 0,
         "target": "peak ≤ 250 MB",
-        "p95_target_ms": float("inf"),
+        "met": peak_mb <= 250,
         "floor_target": False,
         "note": f"peak resident memory {peak_mb:.0f} MB ({'met' if peak_mb <= 250 else 'missed'})",
     }

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from cities import rules
 from cities.models import City
+from core.cache import bump
 from core.errors import StateConflict
 
 from .. import emails
@@ -40,7 +41,10 @@ MAX_PEOPLE_AT_ONCE = 50
 
 
 def lock_event(event: Event | int) -> Event:
-    """The event, re-read under its row lock: the one door to every change of its registrations."""
+    """The event, re-read under its row lock: the one door to every change of its registrations. The places left
+    are shown on cached pages (core.pagecache) and the counts change with update(), which sends no signal: the
+    events' pages are marked changed here."""
+    bump("events")
     return Event.objects.select_for_update().get(pk=getattr(event, "pk", event))
 
 

@@ -20,8 +20,8 @@ from ..choices import EventKind, EventStatus
 from ..filters import EventFilterSet
 from ..models import EventDocument
 
-UPCOMING_PAGE = 25
-PAST_PAGE = 50
+UPCOMING_PAGE = 20
+PAST_PAGE = 20
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
 
@@ -42,11 +42,19 @@ def calendar(request):
     years = [d.year for d in past_rows.dates("starts_at", "year", order="DESC")]
     past_year = chosen_year or (years[0] if years else None)
     past = (
-        list(past_rows.filter(starts_at__year=past_year).order_by("-starts_at", "-id")[:PAST_PAGE]) if past_year else []
+        Paginator(past_rows.filter(starts_at__year=past_year).order_by("-starts_at", "-id"), PAST_PAGE).get_page(
+            request.GET.get("past_page")
+        )
+        if past_year
+        else None
     )
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("past_page", None)
     query.pop("year", None)
+    past_query = query.copy()
+    if past_year:
+        past_query["year"] = past_year
     context = {
         "filterset": filterset,
         "upcoming": upcoming,
@@ -54,6 +62,7 @@ def calendar(request):
         "past_year": past_year,
         "years": years,
         "query_string": query.urlencode(),
+        "past_query": past_query.urlencode(),
         "cities": City.objects.filter(hosted_events__status__in=["published", "closed", "cancelled"])
         .distinct()
         .order_by("name")

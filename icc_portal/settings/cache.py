@@ -47,6 +47,8 @@ PAGE_CACHE = {
         "goodpractices:feed": _PRACTICES,
         "goodpractices:field-feed": _PRACTICES,
         "cities:list": ("cities",),
+        "events:list": ("events", "cities"),
+        "events:detail": ("events", "cities", "goodpractices"),
         "cities:detail": _EVERYTHING,
         "index:public": ("index", "cities"),
         "index:method": ("index",),

@@ -251,3 +251,27 @@ def test_the_admin_edits_places_through_the_service(client, secretariat, city_a,
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     event.refresh_from_db()
     assert (event.capacity, event.confirmed_count, event.waitlisted_count) == (2, 2, 0)
+
+
+def test_every_past_event_of_a_busy_year_is_reachable_page_by_page(client, db):
+    year = timezone.now().year - 2
+    for n in range(25):
+        start = datetime.datetime(year, 3, 1, 9, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
+        EventFactory(slug=f"past-{n:02d}", title=f"Past event {n:02d}", starts_at=start, status="closed")
+    first = client.get("/events/").content.decode()
+    assert "Past event 24" in first and "Past event 04" not in first  # the latest first, twenty a page
+    second = client.get(f"/events/?year={year}&past_page=2").content.decode()
+    assert "Past event 04" in second and "Past event 00" in second and "Past event 24" not in second
+    assert f"year={year}&amp;past_page=1" in second  # the way back keeps the year
+
+
+def test_cached_event_pages_show_the_places_left_after_each_registration(client, db):
+    event = EventFactory(slug="cached-visit", capacity=3)
+    city, coordinator = city_with_coordinator("porto", "PT")
+    for path in ("/events/", "/events/cached-visit/"):
+        client.get(path)
+        assert client.get(path)["X-Page-Cache"] == "hit"  # anonymous pages come from the cache
+        assert "3 places left" in client.get(path).content.decode()
+    register(event, city, coordinator, count=2)
+    for path in ("/events/", "/events/cached-visit/"):
+        assert "1 place left" in client.get(path).content.decode(), path

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/autosave/", desk.practice_autosave, name="autosave"),
     path("<int:pk>/preview/", history.practice_preview, name="preview"),
     path("<int:pk>/submit/", desk.practice_submit, name="submit"),
+    path("<int:pk>/delete/", desk.practice_delete, name="delete"),
     path("<int:pk>/new-version/", desk.practice_revise, name="revise"),
     path("<int:pk>/history/", history.practice_history, name="history"),
     path("<int:pk>/history/compare/", history.practice_compare, name="compare"),

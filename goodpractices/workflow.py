@@ -3,6 +3,7 @@
     draft ─submit→ submitted ─publish→ published ─unpublish→ unpublished ─republish→ published
       ↑                │ └─reject→ rejected
       └ changes_requested ←request_changes┘   (changes_requested ─submit→ submitted)
+    draft ─delete→ (gone: only a draft that was never submitted)
 
 The services check every move against it (`PRACTICE_WORKFLOW.check`), and the pages offer the buttons it
 allows (`available_actions(practice, user)`), so that no template restates the rules with status tests.
@@ -54,6 +55,8 @@ PRACTICE_WORKFLOW = Workflow(
             label=_("Publish again"),
             allowed=_secretariat,
         ),
+        # Only a draft that was never submitted (a new version included: the published practice stays as it is).
+        Transition("delete", {Status.DRAFT}, target="", label=_("Delete draft"), allowed=_city_team),
         # A new version is a draft of its own (`services.practice_revise`); the published practice keeps its state.
         Transition(
             "revise",

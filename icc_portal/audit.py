@@ -119,6 +119,7 @@ def pages() -> list[Page]:
         result.append(Page("Practice form", edit, user=owner, lighthouse=True))
         result.append(Page("Practice history", reverse("practice_desk:history", args=[draft.pk]), user=owner))
         result.append(Page("Practice preview", reverse("practice_desk:preview", args=[draft.pk]), user=owner))
+        result.append(Page("Delete a draft?", reverse("practice_desk:delete", args=[draft.pk]), user=owner))
     if submitted:
         result.append(
             Page(

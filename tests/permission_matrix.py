@@ -194,6 +194,17 @@ ROUTES = [
     Route("practice_desk:preview", "/my/practices/{draft_practice_a.pk}/preview/", CITY_A_PAGE),
     Route("practice_desk:submit", "/my/practices/{draft_practice_a.pk}/submit/", DESK_ACTION, method="POST",
           note="an incomplete draft goes back to the form, which names the missing fields"),
+    Route("practice_desk:submit", "/my/practices/{draft_practice_a.pk}/submit/", DESK_ACTION,
+          note="the check-your-answers page; an incomplete draft goes back to the form"),
+    Route("practice_desk:submit", "/my/practices/{complete_draft_a.pk}/submit/", CITY_A_PAGE,
+          note="the check-your-answers page of a complete draft"),
+    Route("practice_desk:delete", "/my/practices/{draft_practice_a.pk}/delete/", CITY_A_PAGE,
+          note="'Are you sure?' before deleting a draft"),
+    Route("practice_desk:delete", "/my/practices/{draft_practice_a.pk}/delete/", DESK_ACTION, method="POST",
+          note="deletes the draft, back to the list"),
+    Route("practice_desk:delete", "/my/practices/{published_practice.pk}/delete/",
+          {**DESK_ACTION, "coordinator_b": NOT_FOUND}, method="POST",
+          note="not a draft: back to the practice with a message, nothing deleted"),
     Route("practice_desk:revise", "/my/practices/{published_practice.pk}/new-version/", DESK_ACTION, method="POST"),
     Route("practice_desk:history", "/my/practices/{draft_practice_a.pk}/history/", CITY_A_PAGE),
     Route("practice_desk:compare", "/my/practices/{draft_practice_a.pk}/history/compare/", CITY_A_PAGE),
@@ -205,10 +216,21 @@ ROUTES = [
           note="a draft's documents are its city's and the secretariat's only"),
     Route("review", "/review/", SECRETARIAT_PAGE),
     Route("review-practice", "/review/practices/{draft_practice_a.pk}/", SECRETARIAT_PAGE),
+    Route("review-publish", "/review/practices/{draft_practice_a.pk}/publish/", SECRETARIAT_POST, method="POST",
+          note="the confirmation before publishing; a draft cannot be published: back to the review page"),
+    Route("review-publish", "/review/practices/{submitted_practice_a.pk}/publish/",
+          {**SECRETARIAT_POST, "secretariat": OK}, method="POST", note="'Publish this practice?'"),
+    Route("review-publish", "/review/practices/{submitted_practice_a.pk}/publish/", SECRETARIAT_POST,
+          note="a GET goes back to the review page"),
     Route("api:goodpractice-list", "/api/v1/good-practices/", {**API_WRITE, "coordinator_b": CREATED,
           "secretariat": BAD}, method="POST", note="the secretariat must name the city"),
     Route("api:goodpractice-detail", "/api/v1/good-practices/{draft_practice_a.pk}/", {**API_WRITE, "coordinator_a": OK,
           "secretariat": OK}, method="PATCH", data={"title": "Renamed"}),
+    Route("api:goodpractice-detail", "/api/v1/good-practices/{draft_practice_a.pk}/",
+          {**API_WRITE, "coordinator_a": NO_CONTENT, "secretariat": NO_CONTENT}, method="DELETE",
+          note="a draft that was never submitted"),
+    Route("api:goodpractice-detail", "/api/v1/good-practices/{published_practice.pk}/",
+          {**API_WRITE, "coordinator_a": 409, "secretariat": 409}, method="DELETE", note="409: not a draft"),
     Route("api:goodpractice-submit", "/api/v1/good-practices/{draft_practice_a.pk}/submit/",
           {**API_WRITE, "coordinator_a": BAD, "secretariat": BAD}, method="POST", note="400: the draft is incomplete"),
     Route("api:goodpractice-request-changes", "/api/v1/good-practices/{draft_practice_a.pk}/request-changes/",
@@ -407,6 +429,10 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
 
     published_practice = GoodPracticeFactory(city=city_a, status="published")
     draft_practice_a = GoodPracticeFactory(city=city_a, status="draft")
+    complete_draft_a = GoodPracticeFactory(
+        city=city_a, status="draft", contact_person="Ana", contact_email="ana@test.example"
+    )
+    submitted_practice_a = GoodPracticeFactory(city=city_a, status="submitted")
     from .index.factories import index_world
 
     index_objects = index_world(city_a=city_a, coordinator_a=coordinator_a, secretariat=secretariat)
@@ -424,6 +450,8 @@ def build_world(*, city_a, city_b, secretariat, coordinator_a, coordinator_b) ->
         **event_objects,
         "published_practice": published_practice,
         "draft_practice_a": draft_practice_a,
+        "complete_draft_a": complete_draft_a,
+        "submitted_practice_a": submitted_practice_a,
         "published_file": reference_file(published_practice),
         "draft_file": reference_file(draft_practice_a),
         "city_a": city_a,

@@ -15,7 +15,17 @@ from .. import services
 from .serializers import GoodPracticeSerializer
 from .write_serializers import GoodPracticeInputSerializer, PracticeCommentSerializer, RequiredCommentSerializer
 
-WRITE_ACTIONS = {"create", "partial_update", "submit", "request_changes", "publish", "reject", "unpublish", "revise"}
+WRITE_ACTIONS = {
+    "create",
+    "partial_update",
+    "destroy",
+    "submit",
+    "request_changes",
+    "publish",
+    "reject",
+    "unpublish",
+    "revise",
+}
 
 
 @contextmanager
@@ -33,7 +43,8 @@ def _service_errors():
 
 
 class GoodPracticeWriteMixin:
-    """`POST good-practices/`, `PATCH good-practices/<id>/` and the workflow actions."""
+    """`POST good-practices/`, `PATCH good-practices/<id>/`, `DELETE good-practices/<id>/` (a draft) and the workflow
+    actions."""
 
     def get_permissions(self):
         if self.action in WRITE_ACTIONS:
@@ -89,6 +100,15 @@ class GoodPracticeWriteMixin:
                 practice=practice, by=request.user, data=data, expected_version=expected
             )
         return self._answer(practice)
+
+    @extend_schema(request=None, responses={204: None})
+    def destroy(self, request, *args, **kwargs):
+        """Deletes a draft that was never submitted (a new version too: the published practice stays as it is);
+        409 in any other state."""
+        practice = self._own_practice()
+        with _service_errors():
+            services.practice_delete(practice=practice, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=None, responses={200: GoodPracticeSerializer})
     @action(detail=True, methods=["post"])

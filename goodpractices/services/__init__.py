@@ -5,7 +5,7 @@ rules everywhere. `from goodpractices import services; services.practice_submit(
 
 * `content`: drafts, saves with optimistic locking, Word imports, saved versions (`PracticeRevision`);
 * `workflow`: submit, request changes, publish, reject, unpublish, new versions (`PracticeTransition`),
-  each checked against the transition table in `goodpractices/workflow.py`;
+  each checked against the transition table in `goodpractices/workflow.py`; deleting a never-submitted draft;
 * `files`: reference documents;
 * `notifications`: the workflow's e-mails.
 
@@ -29,6 +29,7 @@ from .content import (
 )
 from .files import reference_file_add, reference_file_delete
 from .workflow import (
+    practice_delete,
     practice_publish,
     practice_reject,
     practice_request_changes,
@@ -44,6 +45,7 @@ __all__ = [
     "PracticeIncomplete",
     "StateConflict",
     "practice_create",
+    "practice_delete",
     "practice_import_docx",
     "practice_missing_fields",
     "practice_publish",

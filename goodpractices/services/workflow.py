@@ -1,4 +1,5 @@
-"""The review workflow's steps: submit, request changes, publish, reject, unpublish, and new versions.
+"""The review workflow's steps: submit, request changes, publish, reject, unpublish, new versions, and deleting a
+draft that was never submitted.
 
 Each step is checked against the transition table (`goodpractices.workflow.PRACTICE_WORKFLOW`), recorded as a
 `PracticeTransition` with a saved version of the text, and notified through the outbox.
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from cities import rules
 
 from ..choices import PracticeStatus as Status
-from ..models import GoodPractice, PracticeReview, PracticeRevision, PracticeTransition
+from ..models import GoodPractice, PracticeReview, PracticeRevision, PracticeTransition, ReferenceFile
 from ..workflow import IN_PROGRESS, PRACTICE_WORKFLOW
 from .content import (
     PracticeIncomplete,
@@ -185,6 +186,38 @@ def practice_revise(*, practice: GoodPractice, by) -> GoodPractice:
         document.save()
     record(copy, by=by, kind=PracticeRevision.Kind.SAVED)
     return copy
+
+
+@transaction.atomic
+def practice_delete(*, practice: GoodPractice, by) -> None:
+    """Deletes a draft that was never submitted, with its saved versions and reference documents.
+
+    A new version of a published practice (`practice_revise`) is a draft too: deleting it discards the new
+    version and leaves the published practice as it is. Nothing is recorded: a practice's history
+    (`PracticeRevision`, `PracticeTransition`) belongs to the practice and goes with it. The documents' files
+    leave the storage once the deletion is committed, unless another practice still uses them (a new version
+    shares its files with the published practice it was copied from).
+    """
+    check_coordinates(by, practice)
+    practice = PRACTICE_WORKFLOW.lock(
+        practice,
+        ("delete",),
+        related=("city",),
+        message=lambda status: (
+            _("Only a draft that was never submitted can be deleted; this practice is %(status)s.") % {"status": status}
+        ),
+    )
+    stored = [name for name in practice.files.values_list("file", flat=True) if name]
+    storage = ReferenceFile._meta.get_field("file").storage
+    practice.delete()
+    transaction.on_commit(lambda: _delete_unused_files(storage, stored))
+
+
+def _delete_unused_files(storage, names: list[str]) -> None:
+    still_used = set(ReferenceFile.objects.filter(file__in=names).values_list("file", flat=True))
+    for name in names:
+        if name not in still_used:
+            storage.delete(name)
 
 
 def _started_year(practice: GoodPractice) -> int | None:

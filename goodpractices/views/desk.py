@@ -5,18 +5,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cities import rules
 from cities.models import City
+from core.templatetags.portal import month
 
 from .. import services, template
 from ..diff import diff_snapshots, labelled_rows
 from ..forms import DocxImportForm, NewPracticeForm, PracticeForm, ReferenceFileForm
-from ..guidance import REPORTING_GUIDANCE
+from ..guidance import QUALITY_CRITERIA, REPORTING_GUIDANCE
 from ..models import GoodPractice, PracticeRevision
-from ..workflow import can_edit
+from ..workflow import actions_by_name, can_edit
 from .desk_access import desk_practice, login_keeping_post, pop_pending_post
 from .history import status_context
 
@@ -116,7 +118,7 @@ def practice_edit(request, pk):
             return _after_save(request, practice, request.POST.get("action", "save"))
     elif data is not None:
         messages.error(request, _("The practice was not saved: correct the fields marked below."))
-    context = _form_context(practice, form, conflict)
+    context = {**_form_context(practice, form, conflict), "actions": actions_by_name(practice, request.user)}
     return render(request, "goodpractices/desk/practice_form.html", context, status=409 if conflict else 200)
 
 
@@ -176,7 +178,8 @@ def _after_save(request, practice, action):
     if action == "preview":
         return redirect("practice_desk:preview", pk=practice.pk)
     if action == "submit":
-        return _submit(request, practice)
+        # Saved; submitting is one more step, on the page that checks the answers and says what happens next.
+        return redirect("practice_desk:submit", pk=practice.pk)
     messages.success(request, _("Draft saved."))
     return redirect("practice_desk:edit", pk=practice.pk)
 
@@ -185,11 +188,7 @@ def _submit(request, practice):
     try:
         services.practice_submit(practice=practice, by=request.user)
     except services.PracticeIncomplete as error:
-        labels = template.requirement_labels()
-        request.session[f"missing-{practice.pk}"] = error.missing
-        missing = ", ".join(str(labels.get(name, name)) for name in error.missing)
-        messages.error(request, _("Your draft is saved but not submitted. Still to fill in: %s.") % missing)
-        return redirect("practice_desk:edit", pk=practice.pk)
+        return _incomplete(request, practice, error.missing)
     except services.StateConflict as error:
         messages.error(request, str(error))
         return redirect("practice_desk:edit", pk=practice.pk)
@@ -221,10 +220,87 @@ def practice_autosave(request, pk):
     return JsonResponse({"version": practice.version, "saved_at": practice.updated_at.isoformat()})
 
 
-@require_POST
+def _incomplete(request, practice, missing: list[str]):
+    """Back to the form, which names the required fields still empty."""
+    labels = template.requirement_labels()
+    request.session[f"missing-{practice.pk}"] = missing
+    names = ", ".join(str(labels.get(name, name)) for name in missing)
+    messages.error(request, _("Your draft is saved but not submitted. Still to fill in: %s.") % names)
+    return redirect("practice_desk:edit", pk=practice.pk)
+
+
+@require_http_methods(["GET", "POST"])
 @login_keeping_post
 def practice_submit(request, pk):
-    return _submit(request, desk_practice(request, pk))
+    """GET: check your answers (the practice's key fields) and what happens next; only its button (a POST, which
+    scripts may also send directly) submits."""
+    practice = desk_practice(request, pk)
+    if request.method == "POST":
+        return _submit(request, practice)
+    if "submit" not in actions_by_name(practice, request.user):
+        messages.error(
+            request,
+            _("This practice cannot be submitted: it is %(status)s.")
+            % {"status": practice.get_status_display().lower()},
+        )
+        return redirect("practice_desk:edit", pk=practice.pk)
+    missing = services.practice_missing_fields(practice)
+    if missing:
+        return _incomplete(request, practice, missing)
+    context = {
+        "practice": practice,
+        "rows": _answers(practice),
+        "criteria": [label for _code, label, _description in QUALITY_CRITERIA],
+    }
+    return render(request, "goodpractices/desk/practice_submit.html", context)
+
+
+def _answers(practice) -> list[tuple]:
+    """The key fields of the template as summary-list rows, each with a link back to its field in the form."""
+    edit = reverse("practice_desk:edit", args=[practice.pk])
+    labels = {field.name: field.label for field in template.TEMPLATE}
+    period = " – ".join(month(value) for value in (practice.period_start, practice.period_end) if value)
+    if practice.period_text:
+        period = f"{period} ({practice.period_text})" if period else practice.period_text
+    change = _("Change")
+    rows = [(_("City"), practice.city.name)]
+    for name, value, anchor in [
+        ("title", practice.title, "title"),
+        ("main_field", str(practice.main_field or ""), "main_field"),
+        ("main_purpose", practice.main_purpose, "main_purpose"),
+        ("period_text", period, "period_start"),
+        ("contact_person", practice.contact_person, "contact_person"),
+        ("contact_email", practice.contact_email, "contact_email"),
+    ]:
+        rows.append((labels[name], value, f"{edit}#id_{anchor}", change))
+    documents = practice.files.count()
+    rows.append((_("Uploaded documents"), str(documents) if documents else _("None"), f"{edit}#documents", change))
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def practice_delete(request, pk):
+    """GET: "are you sure?"; POST: deletes a draft that was never submitted (its versions and documents too).
+    A plain login: a delete posted after the session expired is not replayed."""
+    practice = desk_practice(request, pk)
+    title = practice.title or _("Untitled practice")
+    if request.method == "POST":
+        try:
+            services.practice_delete(practice=practice, by=request.user)
+        except services.StateConflict as error:
+            messages.error(request, str(error))
+            return redirect("practice_desk:edit", pk=practice.pk)
+        messages.success(request, _("The draft “%(title)s” was deleted.") % {"title": title})
+        return redirect("practice_desk:list")
+    if "delete" not in actions_by_name(practice, request.user):
+        messages.error(
+            request,
+            _("Only a draft that was never submitted can be deleted; this practice is %(status)s.")
+            % {"status": practice.get_status_display().lower()},
+        )
+        return redirect("practice_desk:edit", pk=practice.pk)
+    return render(request, "goodpractices/desk/practice_delete.html", {"practice": practice, "title": title})
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from cities.models import City
 from core.permissions import secretariat_required
@@ -29,6 +30,8 @@ ACTIONS = {
 }
 # The quality criteria are assessed with these (a decision on a submission).
 ASSESSED = {"publish", "request_changes", "reject"}
+# These put the practice online: the page's button leads to a confirmation first (`review_publish`).
+PUBLISHING = {"publish", "republish"}
 DONE = {
     "request_changes": gettext_lazy("Changes requested: the coordinators have been told."),
     "publish": gettext_lazy("Published: the practice is online and the coordinators have been told."),
@@ -59,6 +62,8 @@ def review_practice(request, pk):
     form = ReviewForm(request.POST or None, initial=_earlier_ratings(practice))
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
+        if action == "back":  # from the confirmation page, with what was typed
+            return render(request, "goodpractices/review/practice.html", _context(practice, form, request.user))
         if action not in ACTIONS:
             raise Http404
         kwargs = {"comment": form.cleaned_data["comment"]}
@@ -76,6 +81,44 @@ def review_practice(request, pk):
             messages.success(request, DONE[action])
             return redirect("review-practice", pk=result.pk) if action == "unpublish" else redirect("review")
     return render(request, "goodpractices/review/practice.html", _context(practice, form, request.user))
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def review_publish(request, pk):
+    """ "Publish this practice?": the review page's Publish button posts its form (ratings, notes, comment) here; this
+    page names the practice, says it becomes public, and its button posts the same form to the review page, which
+    publishes. A GET (a link, a reload) goes back to the review page."""
+    practice = get_object_or_404(GoodPractice.objects.select_related("city", "main_field", "revision_of"), pk=pk)
+    if request.method == "GET":
+        return redirect("review-practice", pk=practice.pk)
+    actions = available_actions(practice, request.user, among=PUBLISHING)
+    if not actions:
+        messages.error(
+            request,
+            _("A practice that is %(status)s cannot be %(action)s.")
+            % {"status": practice.get_status_display().lower(), "action": _("published")},
+        )
+        return redirect("review-practice", pk=practice.pk)
+    form = ReviewForm(request.POST, initial=_earlier_ratings(practice))
+    if not form.is_valid():
+        return render(request, "goodpractices/review/practice.html", _context(practice, form, request.user))
+    action = actions[0]
+    ratings = dict(RATINGS)
+    assessed = [
+        (label, ratings.get(form.cleaned_data.get(f"{code}_rating", ""), ""))
+        for code, label, _description in QUALITY_CRITERIA
+    ]
+    context = {
+        "practice": practice,
+        "form": form,
+        "action": action,
+        "assessed": assessed if action.action in ASSESSED else [],
+        "comment": form.cleaned_data["comment"],
+        # A new version replaces the published text at the published practice's address.
+        "public": practice.revision_of or (practice if practice.published_at else None),
+    }
+    return render(request, "goodpractices/review/publish.html", context)
 
 
 def _earlier_ratings(practice: GoodPractice) -> dict:
@@ -123,4 +166,5 @@ def _context(practice: GoodPractice, form: ReviewForm, user) -> dict:
         "changes": labelled_rows(changes),
         "actions": actions,
         "assess": any(action.action in ASSESSED for action in actions),
+        "publishing": PUBLISHING,
     }

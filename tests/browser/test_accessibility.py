@@ -148,6 +148,15 @@ def test_a_coordinator_submits_a_practice_with_the_keyboard_alone(page, coordina
     _tab_to(page, "el.value === 'submit'")
     _assert_focus_visible(page)
     assert page.get_by_text("When you submit, the secretariat is told and reviews the practice").is_visible()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # Saved, then "Check your practice before submitting it": nothing is submitted until its button is pressed.
+    page.wait_for_url("**/submit/")
+    assert page.get_by_text("The secretariat will review it against the six quality criteria").is_visible()
+    practice.refresh_from_db()
+    assert practice.status == "draft"
+    _tab_to(page, "el.id === 'confirm-submit'")
+    _assert_focus_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/history/")
     _status_message(page, "Submitted. The secretariat has been told")

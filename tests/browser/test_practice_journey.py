@@ -55,6 +55,12 @@ def test_draft_leave_return_submit_review_fix_publish(page, coordinator_a, secre
     page.get_by_label("Process").fill("An external research team ran interviews and a survey.")
     page.get_by_label("Impact").fill("The report provoked debate.")
     page.get_by_role("button", name="Save and submit for review").click()
+    # Saved, then checked: the key fields and what happens next; only this page's button submits.
+    page.wait_for_url("**/submit/")
+    assert page.get_by_role("heading", name="Check your practice before submitting it").is_visible()
+    assert page.get_by_text("The secretariat will review it against the six quality criteria").is_visible()
+    assert GoodPractice.objects.get().status == "draft"
+    page.get_by_role("button", name="Submit for review").click()
     assert page.get_by_text("Submitted. The secretariat has been told").is_visible()
     log_out(page)
 
@@ -72,6 +78,7 @@ def test_draft_leave_return_submit_review_fix_publish(page, coordinator_a, secre
     assert page.get_by_text("Please say what changed after the report.").is_visible()
     page.get_by_label("Impact").fill("The report provoked debate and led to an action plan against hatred.")
     page.get_by_role("button", name="Save and submit for review").click()
+    page.get_by_role("button", name="Submit for review").click()
     assert page.get_by_text("Submitted.").first.is_visible()
     log_out(page)
 
@@ -79,8 +86,15 @@ def test_draft_leave_return_submit_review_fix_publish(page, coordinator_a, secre
     log_in(page, secretariat.email, "/review/")
     page.get_by_role("link", name="Research on structural racism").click()
     assert page.get_by_text("Changes since the previous submission").is_visible()
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_label("Comment to the coordinator").fill("Thank you: published.")
+    page.get_by_role("button", name="Publish", exact=True).click()
+    # "Publish …?": names the practice, says it becomes public; the comment typed is carried to the publication.
+    assert page.get_by_role("heading", name="Publish “Research on structural racism”?").is_visible()
+    assert page.get_by_text("The practice becomes public at once").is_visible()
+    assert GoodPractice.objects.get().status == "submitted"
+    page.get_by_role("button", name="Publish", exact=True).click()
     assert page.get_by_text("Published: the practice is online").is_visible()
+    assert GoodPractice.objects.get().transitions.first().comment == "Thank you: published."
     log_out(page)
 
     # The public sees it.

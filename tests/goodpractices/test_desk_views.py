@@ -113,10 +113,14 @@ def test_submit_names_the_missing_fields(client_as, draft):
     assert draft.status == "draft"
 
 
-def test_complete_draft_is_submitted(client_as, draft):
-    response = client_as("coordinator_a").post(
-        reverse("practice_desk:edit", args=[draft.pk]), _form_data(draft, action="submit")
-    )
+def test_complete_draft_is_submitted_after_checking_the_answers(client_as, draft):
+    client = client_as("coordinator_a")
+    response = client.post(reverse("practice_desk:edit", args=[draft.pk]), _form_data(draft, action="submit"))
+    # Saved, then the check-your-answers page: nothing is submitted yet.
+    assert response.url == reverse("practice_desk:submit", args=[draft.pk])
+    draft.refresh_from_db()
+    assert draft.status == "draft" and draft.contact_person == "Ingrid Berg"
+    response = client.post(reverse("practice_desk:submit", args=[draft.pk]))
     assert response.url == reverse("practice_desk:history", args=[draft.pk])
     draft.refresh_from_db()
     assert draft.status == "submitted" and draft.form_date

@@ -29,13 +29,14 @@ SERVICES = {
     "practice_publish": ("publish", "republish"),
     "practice_unpublish": ("unpublish",),
     "practice_revise": ("revise",),
+    "practice_delete": ("delete",),
 }
 
 
 def _call(name, practice, *, coordinator, secretariat):
     if name == "practice_update":
         return services.practice_update(practice=practice, by=coordinator, data={"title": "Changed"})
-    if name in ("practice_submit", "practice_revise"):
+    if name in ("practice_submit", "practice_revise", "practice_delete"):
         return getattr(services, name)(practice=practice, by=coordinator)
     return getattr(services, name)(practice=practice, by=secretariat, comment="Because.")
 
@@ -56,7 +57,8 @@ def test_every_service_allows_exactly_what_the_table_allows(status, name, city_a
 @pytest.mark.parametrize(
     "status, persona, expected",
     [
-        ("draft", "coordinator_a", ["edit", "submit"]),
+        ("draft", "coordinator_a", ["edit", "submit", "delete"]),
+        ("draft", "secretariat", ["edit", "submit", "delete"]),
         ("draft", "coordinator_b", []),
         ("draft", "anonymous", []),
         ("submitted", "coordinator_a", []),

@@ -34,7 +34,8 @@ def home(request):
         "cities": len(cities),
         "countries": len({city.country_id for city in cities}),
         "practices": practices.count(),
-        "index_results": Assessment.objects.filter(status=AssessmentStatus.PUBLISHED).count(),
+        # Cities, as the Index page it links to lists them: one row per city, whatever its number of waves.
+        "index_cities": Assessment.objects.filter(status=AssessmentStatus.PUBLISHED).values("city").distinct().count(),
     }
     context = {
         "figures": figures,

@@ -150,4 +150,6 @@ def test_the_page_is_cached_and_shows_a_new_result_at_once(edition, city_a, city
 def test_header_and_home_lead_to_the_page(client, edition, city_a, secretariat):
     assessment_through(city_a, edition, 2023, by=secretariat)
     assert f'<li><a href="{PAGE}">ICC Index</a></li>' in page(client, "/")  # the header
-    assert f'<a class="govuk-link" href="{PAGE}">published Index results</a>' in page(client, "/")
+    assert f'<a class="govuk-link" href="{PAGE}">cities with published Index results</a>' in page(client, "/")
+    assessment_through(city_a, edition, 2025, by=secretariat)  # a second wave: still one city on the Index page
+    assert f'<strong>1</strong> <a class="govuk-link" href="{PAGE}">cities with' in page(client, "/")

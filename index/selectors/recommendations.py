@@ -164,10 +164,14 @@ def _candidates(fields: list[FieldOfAction], *, exclude_city_id: int) -> list[Ca
     if not fields:
         return []
     # field_codes holds each practice's main and secondary fields and their parents: "3" matches "3a".
+    # One practice per city is recommended, and of a city's practices the ranking prefers the newest: only each
+    # city's newest practice in these fields can be chosen, so only those are read (DISTINCT ON), not every match.
     rows = (
         GoodPractice.objects.published()
         .filter(field_codes__overlap=[f.code for f in fields])
         .exclude(city_id=exclude_city_id)
+        .order_by("city_id", "-published_at", "-pk")
+        .distinct("city_id")
         .values_list("pk", "city_id", "published_at")
     )
     return [Candidate(practice_id=pk, city_id=city_id, published_at=at) for pk, city_id, at in rows]

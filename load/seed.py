@@ -1,5 +1,5 @@
-"""The load run's data: the bench's 100,000 published practices over 200 cities (goodpractices.bench.seed) and its
-300 cities with two Index waves (index.bench.seed), plus coordinators who save drafts during the run.
+"""The load run's data: the bench's 100,000 published practices over 200 cities (bench.goodpractices.seed) and its
+300 cities with two Index waves (bench.index.seed), plus coordinators who save drafts during the run.
 
 Seeding takes minutes, so the database is kept between runs: a marker table records what was seeded and from
 which code; the next run reuses the data when the marker matches and seeds again when it does not. Migrations run
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from goodpractices import bench as practices_bench
-from index import bench as index_bench
+from bench import goodpractices as practices_bench
+from bench import index as index_bench
 
 COORDINATORS = 8
 COORDINATOR_EMAIL = "load-coordinator-{}@example.org"

@@ -34,3 +34,11 @@ def test_the_bench_lists_its_app_benches_by_hand():
         "profiles": "bench.profiles",
         "exchange": "bench.exchange",
     }
+
+
+def test_make_load_imports_the_bench_it_seeds_from():
+    """`make load` seeds with the bench's code: it broke unseen once when the bench moved out of the apps."""
+    from load import seed
+
+    assert seed.practices_bench is goodpractices and seed.index_bench is index
+    assert len(seed.signature(100)) == 64

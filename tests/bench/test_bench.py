@@ -42,3 +42,9 @@ def test_make_load_imports_the_bench_it_seeds_from():
 
     assert seed.practices_bench is goodpractices and seed.index_bench is index
     assert len(seed.signature(100)) == 64
+
+
+def test_the_load_runs_floor_page_is_the_benchs(client, settings):
+    settings.ROOT_URLCONF = "load.urls"
+    response = client.get("/floor/")
+    assert response.status_code == 200 and b"<html" in response.content

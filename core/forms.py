@@ -39,12 +39,15 @@ class DayMonthYearInput(forms.MultiWidget):
     def decompress(self, value):
         if isinstance(value, datetime.date):
             return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:  # as typed, when it is not a date: shown again as typed
+            year, month, day = value.split("-")
+            return [day, month, year]
         return [None, None, None]
 
     def value_from_datadict(self, data, files, name):
         day, month, year = (data.get(f"{name}_{index}", "").strip() for index in range(3))
         if not (day or month or year):
-            return None
+            return data.get(name) or None  # one ISO value (a script, a test), as a plain date field takes it
         try:
             return datetime.date(int(year), int(month), int(day)).isoformat()
         except (TypeError, ValueError):

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.forms import DayMonthYearInput
 from goodpractices.forms import FieldOfActionChoice, FieldsOfActionChoice
 from goodpractices.models import FieldOfAction, GoodPractice
 
@@ -27,7 +28,7 @@ class NewsForm(forms.ModelForm):
     class Meta:
         model = News
         fields = ["title", "summary", "body", "date", "language", "fields_of_action", "image_alt"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"date": DayMonthYearInput(), "summary": forms.Textarea(attrs={"rows": 3})}
 
 
 class NewNewsForm(NewsForm):
@@ -49,7 +50,7 @@ class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["title", "date", "body"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "body": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"date": DayMonthYearInput(), "body": forms.Textarea(attrs={"rows": 6})}
 
 
 class AdoptionForm(forms.ModelForm):

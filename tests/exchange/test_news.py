@@ -177,3 +177,15 @@ def test_markup_in_news_is_shown_as_text_in_pages_and_the_feed(city_a, client):
 def test_latest_news_is_on_the_home_and_city_pages(newsroom, client, city_a):
     assert "Housing news" in client.get("/").content.decode()
     assert "Housing news" in client.get(f"/cities/{city_a.slug}/").content.decode()
+
+
+def test_the_news_date_is_typed_as_day_month_and_year(client_as, city_a):
+    client = client_as("coordinator_a")
+    form = client.get("/my/news/new/").content.decode()
+    assert 'name="date_0"' in form and 'name="date_1"' in form and 'name="date_2"' in form  # no mm/dd/yyyy picker
+    data = {"city": city_a.pk, "title": "Festival", "summary": "S", "language": "en"}
+    client.post("/my/news/new/", {**data, "date_0": "5", "date_1": "3", "date_2": "2026"})
+    assert str(News.objects.get(title="Festival").date) == "2026-03-05"
+    response = client.post("/my/news/new/", {**data, "title": "Bad", "date_0": "31", "date_1": "2", "date_2": "2026"})
+    assert response.status_code == 400 and 'value="31"' in response.content.decode()  # kept as typed
+    assert not News.objects.filter(title="Bad").exists()

@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from cities.choices import diversity_band, population_band
+from core.cache import remember
 from goodpractices.models import FieldOfAction, GoodPractice
 
 from ..choices import AssessmentStatus
@@ -163,13 +164,22 @@ def latest_published_assessment(city) -> Assessment | None:
 def _candidates(fields: list[FieldOfAction], *, exclude_city_id: int) -> list[Candidate]:
     if not fields:
         return []
+    codes = sorted({f.code for f in fields})
+    # The same for every city whose weak area has these fields (an edition has 17 areas): read once per change of
+    # the published practices and cities (core.cache), the city itself left out here.
+    everyone = remember(
+        "recommendation-candidates:" + ",".join(codes), ("goodpractices", "cities"), lambda: _newest_per_city(codes)
+    )
+    return [candidate for candidate in everyone if candidate.city_id != exclude_city_id]
+
+
+def _newest_per_city(codes: list[str]) -> list[Candidate]:
     # field_codes holds each practice's main and secondary fields and their parents: "3" matches "3a".
     # One practice per city is recommended, and of a city's practices the ranking prefers the newest: only each
     # city's newest practice in these fields can be chosen, so only those are read (DISTINCT ON), not every match.
     rows = (
         GoodPractice.objects.published()
-        .filter(field_codes__overlap=[f.code for f in fields])
-        .exclude(city_id=exclude_city_id)
+        .filter(field_codes__overlap=codes)
         .order_by("city_id", "-published_at", "-pk")
         .distinct("city_id")
         .values_list("pk", "city_id", "published_at")

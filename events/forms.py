@@ -79,14 +79,49 @@ class ReasonForm(CleanTextForm):
     )
 
 
-class MoveForm(ReasonForm):
-    to_event = forms.ModelChoiceField(label=_("Move to"), queryset=Event.objects.none())
+class EventCancelForm(CleanTextForm):
+    """The secretariat cancels an event; the reason is sent to everyone registered."""
 
-    def __init__(self, *args, event: Event, **kwargs):
+    reason = forms.CharField(
+        label=_("Reason for cancelling (sent to everyone registered)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def move_targets(event: Event):
+    """The events a registration of `event` may be moved to: the others not cancelled and not over."""
+    return Event.objects.exclude(pk=event.pk).exclude(status="cancelled").filter(ends_at__gte=timezone.now())
+
+
+class RegistrationReasonForm(CleanTextForm):
+    """The secretariat cancels or promotes one registration on the event desk, with a reason (kept in the log).
+    Built with `auto_id=f"r{pk}-{action}-%s"`, so that every box of the page has an id of its own."""
+
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+
+
+class MoveForm(RegistrationReasonForm):
+    """The secretariat moves one registration to another event. `targets`, when given, are the choices shown (the
+    desk computes them once for every registration it lists); what is posted is checked against `move_targets`."""
+
+    to_event = forms.ModelChoiceField(
+        label=_("Move to"),
+        queryset=Event.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Choose the event to move the registration to."),
+            "invalid_choice": _("Choose the event to move the registration to: this one is cancelled, over or gone."),
+        },
+    )
+    field_order = ["to_event", "reason"]
+
+    def __init__(self, *args, event: Event, targets: list[Event] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_event"].queryset = (
-            Event.objects.exclude(pk=event.pk).exclude(status="cancelled").filter(ends_at__gte=timezone.now())
-        )
+        self.fields["to_event"].queryset = move_targets(event)
+        if targets is not None:
+            self.fields["to_event"].choices = [(target.pk, target.title) for target in targets]
 
 
 class MessageForm(CleanTextForm):

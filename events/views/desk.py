@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.csv import csv_writer, safe_row
@@ -19,14 +19,23 @@ from core.iso3166 import country_name
 from core.permissions import secretariat_required
 
 from .. import selectors, services
-from ..choices import EventStatus
-from ..forms import DocumentForm, EventForm, MessageForm, MoveForm, ReasonForm, SecondSessionForm
+from ..choices import EventStatus, RegistrationStatus
+from ..forms import (
+    DocumentForm,
+    EventCancelForm,
+    EventForm,
+    MessageForm,
+    MoveForm,
+    RegistrationReasonForm,
+    SecondSessionForm,
+    move_targets,
+)
 from ..models import Event, EventDocument, Registration
 
 WORKFLOW = {
-    "publish": (services.event_publish, _("Published: the event is on the calendar.")),
-    "close": (services.event_close, _("Registration is closed.")),
-    "reopen": (services.event_reopen, _("Registration is open again.")),
+    "publish": (services.event_publish, gettext_lazy("Published: the event is on the calendar.")),
+    "close": (services.event_close, gettext_lazy("Registration is closed.")),
+    "reopen": (services.event_reopen, gettext_lazy("Registration is open again.")),
 }
 PROBLEMS = (StateConflict, ValidationError, PermissionDenied)
 # The zones a desk form proposes (any IANA name is accepted): the world's cities' zones, not the legacy aliases.
@@ -95,17 +104,30 @@ def _form_errors(form, error: ValidationError) -> None:
 
 @secretariat_required
 def event_desk(request, slug):
-    event = _event(slug)
+    return _event_desk_page(request, _event(slug))
+
+
+def _event_desk_page(
+    request, event: Event, refused: tuple[int, str, object] | None = None, cancel_form=None, status: int = 200
+):
+    """The desk of one event. `refused` is (registration pk, action, bound form) when an action on a registration
+    was refused for what was typed: that form is shown again, open, with its errors beside the fields; so is
+    `cancel_form`, the event's own cancelling."""
     confirmed, waiting = selectors.event_registrations(event)
+    targets = list(move_targets(event).only("pk", "title", "title_en", "title_fr").order_by("starts_at"))
+    for registration in (*confirmed, *waiting):
+        registration.actions_open = refused is not None and refused[0] == registration.pk
+        if event.status != EventStatus.CANCELLED or registration.actions_open:
+            registration.action_forms = _registration_forms(registration, targets, refused)
+    if refused and not any(r.pk == refused[0] for r in (*confirmed, *waiting)):  # no longer listed: say why here
+        for problems in refused[2].errors.values():
+            messages.error(request, " ".join(problems))
     context = {
         "event": event,
         "confirmed": confirmed,
         "waiting": waiting,
         "actions": services.EVENT_WORKFLOW.available_actions(event, request.user),
-        "reason_form": ReasonForm(),
-        "move_targets": list(
-            MoveForm(event=event).fields["to_event"].queryset.only("pk", "title", "title_en", "title_fr")
-        ),
+        "cancel_form": cancel_form or EventCancelForm(auto_id="cancel-%s"),
         "message_form": MessageForm(),
         "document_form": DocumentForm(),
         "second_session_form": SecondSessionForm(initial={"time_zone": event.time_zone}),
@@ -113,7 +135,41 @@ def event_desk(request, slug):
         "sessions": event.second_sessions.all(),
         "state": selectors.reader_state(event, request.user),
     }
-    return render(request, "events/desk/event.html", context)
+    return render(request, "events/desk/event.html", context, status=status)
+
+
+REGISTRATION_ACTIONS = {
+    "cancel": gettext_lazy("Cancel the registration"),
+    "promote": gettext_lazy("Promote now"),
+    "move": gettext_lazy("Move"),
+}
+
+
+def _registration_form(registration: Registration, action: str, data=None, targets=None):
+    """The small form of one action on one registration; its ids are its own on a page that lists many
+    ("r12-cancel-reason", "r12-move-to_event")."""
+    auto_id = f"r{registration.pk}-{action}-%s"
+    if action == "move":
+        return MoveForm(data, event=registration.event, targets=targets, auto_id=auto_id)
+    return RegistrationReasonForm(data, auto_id=auto_id)
+
+
+def _registration_forms(registration: Registration, targets: list[Event], refused) -> list[dict]:
+    available = ["cancel"]
+    if registration.status == RegistrationStatus.WAITLISTED:
+        available.append("promote")
+    if targets:
+        available.append("move")
+    if refused and refused[0] == registration.pk and refused[1] not in available:
+        available.append(refused[1])  # the refused form is shown again, whatever changed since
+    forms = []
+    for action in available:
+        if refused and refused[:2] == (registration.pk, action):
+            form = refused[2]
+        else:
+            form = _registration_form(registration, action, targets=targets)
+        forms.append({"action": action, "label": REGISTRATION_ACTIONS[action], "form": form})
+    return forms
 
 
 @secretariat_required
@@ -122,9 +178,10 @@ def workflow(request, slug, action):
     event = _event(slug)
     try:
         if action == "cancel":
-            form = ReasonForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            services.event_cancel(event=event, by=request.user, reason=reason)
+            form = EventCancelForm(request.POST, auto_id="cancel-%s")
+            if not form.is_valid():  # a reason too long: shown again beside the box, nothing is cancelled
+                return _event_desk_page(request, event, cancel_form=form, status=400)
+            services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])
             done = _("The event is cancelled; everyone registered is being told.")
         elif action in WORKFLOW:
             service, done = WORKFLOW[action]
@@ -143,30 +200,25 @@ def workflow(request, slug, action):
 def registration_action(request, pk, action):
     registration = get_object_or_404(Registration.objects.select_related("event", "city"), pk=pk)
     slug = registration.event.slug
+    if action not in REGISTRATION_ACTIONS:
+        raise Http404
+    form = _registration_form(registration, action, data=request.POST)
+    if not form.is_valid():
+        # Shown again with the error beside the box (a reason too long, an event one cannot move to): nothing done.
+        return _event_desk_page(request, registration.event, refused=(registration.pk, action, form), status=400)
+    reason = form.cleaned_data["reason"]
     try:
         if action == "cancel":
-            form = ReasonForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
             services.registration_cancel(registration=registration, by=request.user, reason=reason)
             done = _("Cancelled; the first waiting registration the limits allow has the place.")
         elif action == "promote":
-            form = ReasonForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
             services.registration_promote(registration=registration, by=request.user, reason=reason)
             done = _("Promoted: the place is confirmed.")
-        elif action == "move":
-            form = MoveForm(request.POST, event=registration.event)
-            if not form.is_valid():
-                raise ValidationError(_("Choose the event to move the registration to."))
+        else:
             moved = services.registration_move(
-                registration=registration,
-                to_event=form.cleaned_data["to_event"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
+                registration=registration, to_event=form.cleaned_data["to_event"], by=request.user, reason=reason
             )
             done = _("Moved to %(event)s.") % {"event": moved.event.title}
-        else:
-            raise Http404
     except PROBLEMS as error:
         _error(request, error)
     else:

@@ -179,6 +179,70 @@ def test_the_desk_cancels_a_registration_with_a_reason_and_promotes(client, secr
     )
 
 
+def test_the_desk_renders_each_registration_s_actions_as_forms_with_ids_of_their_own(client, secretariat, city_a,
+                                                                                   coordinator_a):  # fmt: skip
+    event = EventFactory(capacity=1)
+    other = EventFactory(title="Another visit", title_en="Another visit")
+    first, second = register(event, city_a, coordinator_a, count=2)
+    client.force_login(secretariat)
+    page = client.get(f"/events/desk/{event.slug}/").content.decode()
+    for registration, actions in ((first, ("cancel", "move")), (second, ("cancel", "promote", "move"))):
+        for action in actions:
+            assert f'for="r{registration.pk}-{action}-reason">Reason</label>' in page
+    assert f'id="r{first.pk}-promote-reason"' not in page
+    assert f'<select name="to_event" class="govuk-select" id="r{first.pk}-move-to_event"' in page
+    assert f'<option value="{other.pk}">Another visit</option>' in page
+    assert "Promote now" in page and "Cancel the registration" in page
+
+
+def test_the_desk_refuses_a_reason_too_long_or_a_wrong_event_with_the_error_beside_the_box(client, secretariat, city_a,
+                                                                                        coordinator_a):  # fmt: skip
+    event = EventFactory(capacity=1)
+    first, second = register(event, city_a, coordinator_a, count=2)
+    client.force_login(secretariat)
+    response = client.post(f"/events/desk/registrations/{second.pk}/promote/", {"reason": "x" * 2001})
+    page = _text(response)
+    assert response.status_code == 400 and "There is a problem" in page
+    assert "at most 2000 characters (it has 2001)" in page
+    assert f'<a href="#r{second.pk}-promote-reason">' in page and '<details class="govuk-details" open>' in page
+    response = client.post(f"/events/desk/registrations/{first.pk}/move/", {"to_event": event.pk, "reason": "No"})
+    assert response.status_code == 400 and "Choose the event to move the registration to" in _text(response)
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.status, first.event_id, second.status) == ("confirmed", event.pk, "waitlisted")
+    Registration.objects.filter(pk=first.pk).update(status="cancelled")  # no longer listed: the message says why
+    response = client.post(f"/events/desk/registrations/{first.pk}/cancel/", {"reason": "x" * 2001})
+    assert response.status_code == 400 and "at most 2000 characters" in _text(response)
+
+
+def test_the_desk_promotes_and_moves_through_the_forms(client, secretariat, city_a, coordinator_a):
+    event = EventFactory(capacity=1)
+    other = EventFactory(title="Another visit", title_en="Another visit")
+    first, second = register(event, city_a, coordinator_a, count=2)
+    Event.objects.filter(pk=event.pk).update(capacity=2)  # a place is free, not yet given
+    client.force_login(secretariat)
+    response = client.post(f"/events/desk/registrations/{second.pk}/promote/", {"reason": "A VIP"}, follow=True)
+    assert "Promoted: the place is confirmed." in _text(response)
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+    response = client.post(
+        f"/events/desk/registrations/{first.pk}/move/", {"to_event": other.pk, "reason": "Dates"}, follow=True
+    )
+    assert "Moved to Another visit." in _text(response)
+    assert Registration.objects.filter(event=other, email=first.email, status="confirmed").exists()
+
+
+def test_the_desk_does_not_cancel_an_event_whose_reason_is_too_long(client, secretariat):
+    event = EventFactory()
+    client.force_login(secretariat)
+    assert 'for="cancel-reason">Reason for cancelling' in _text(client.get(f"/events/desk/{event.slug}/"))
+    response = client.post(f"/events/desk/{event.slug}/cancel/", {"reason": "x" * 2001})
+    assert response.status_code == 400 and "at most 2000 characters" in _text(response)
+    assert '<a href="#cancel-reason">' in _text(response)
+    event.refresh_from_db()
+    assert event.status == "published"
+
+
 def test_the_desk_prepares_a_second_session_for_the_waiting_cities(client, secretariat):
     event = EventFactory(capacity=1, city_limit=1)
     lisbon, lisbon_coordinator = city_with_coordinator("lisbon", "PT")

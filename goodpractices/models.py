@@ -185,6 +185,13 @@ class GoodPractice(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="gp_status_published"),
             models.Index(fields=["city", "status"], name="gp_city_status"),
+            # A city's newest published practices (its page, "cities like mine"): without it PostgreSQL walks every
+            # published practice newest first looking for the city's, 100,000 rows for a city with none.
+            models.Index(
+                fields=["city", "-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="gp_city_published",
+            ),
             models.Index(fields=["status", "title"], name="gp_status_title"),
             GinIndex(fields=["match_vector"], name="gp_match_vector"),
             GinIndex(fields=["title_vector"], name="gp_title_vector"),

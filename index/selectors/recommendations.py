@@ -188,10 +188,15 @@ def _newest_per_city(codes: list[str]) -> list[Candidate]:
 
 
 def latest_published_area_scores(*, exclude_city_id: int | None = None) -> dict[int, dict[str, float]]:
-    """Each city's area scores from its latest published assessment, whatever the edition (public data only)."""
+    """Each city's area scores from its latest published assessment, whatever the edition (public data only). Read
+    once per change of the Index or the cities and kept in the shared cache: every city page and results page asks."""
+    every_city = remember("latest-published-area-scores", ("index", "cities"), _latest_published_area_scores)
+    return {city_id: scores for city_id, scores in every_city.items() if city_id != exclude_city_id}
+
+
+def _latest_published_area_scores() -> dict[int, dict[str, float]]:
     rows = (
         Assessment.objects.filter(status=AssessmentStatus.PUBLISHED, core__isnull=False)
-        .exclude(city_id=exclude_city_id)
         .order_by("city_id", "-year", "-published_at")
         .distinct("city_id")
         .values_list("city_id", "area_scores")
@@ -217,15 +222,20 @@ def _traits(city_ids: set[int]) -> dict[int, CityTraits]:
 
 
 def _latest_published_scores(assessment: Assessment) -> dict[int, dict]:
-    """Other cities' area scores from their latest published assessment of the same edition (public data only)."""
-    rows = (
-        Assessment.objects.filter(edition=assessment.edition, status=AssessmentStatus.PUBLISHED)
-        .exclude(city_id=assessment.city_id)
-        .order_by("city_id", "-year")
-        .distinct("city_id")
-        .values_list("city_id", "area_scores")
-    )
-    return dict(rows)
+    """Other cities' area scores from their latest published assessment of the same edition (public data only),
+    read once per change of the Index and kept in the shared cache."""
+
+    def every_city():
+        rows = (
+            Assessment.objects.filter(edition_id=assessment.edition_id, status=AssessmentStatus.PUBLISHED)
+            .order_by("city_id", "-year")
+            .distinct("city_id")
+            .values_list("city_id", "area_scores")
+        )
+        return dict(rows)
+
+    scores = remember(f"latest-published-scores:{assessment.edition_id}", ("index", "cities"), every_city)
+    return {city_id: area_scores for city_id, area_scores in scores.items() if city_id != assessment.city_id}
 
 
 def _timestamp(value) -> float:

@@ -4,7 +4,6 @@ a stored file that does not show its checked type is served as a download of byt
 import io
 import zipfile
 
-import pypdf
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -13,6 +12,7 @@ from PIL import Image
 from goodpractices.models import ReferenceFile
 from goodpractices.uploads import ODT
 
+from ..files import pdf_bytes
 from ..goodpractices.factories import PNG, GoodPracticeFactory
 from ..goodpractices.test_docx_import import bergen_template
 
@@ -31,14 +31,6 @@ def zip_claiming(mimetype: str) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
         archive.writestr("content.xml", "<html><script>alert(1)</script></html>")
-    return buffer.getvalue()
-
-
-def real_pdf() -> bytes:
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    buffer = io.BytesIO()
-    writer.write(buffer)
     return buffer.getvalue()
 
 
@@ -64,7 +56,7 @@ REFUSED = {
     "a zip whose mimetype says PDF": (zip_claiming("application/pdf"), "annex.pdf"),
     "a zip whose mimetype says PNG": (zip_claiming("image/png"), "poster.png"),
     "an empty zip named .odt": (b"PK\x05\x06" + bytes(18), "report.odt"),
-    "a PDF with a zip appended": (with_zip_appended(real_pdf()), "annex.pdf"),
+    "a PDF with a zip appended": (with_zip_appended(pdf_bytes()), "annex.pdf"),
     "a PNG with a zip appended": (with_zip_appended(PNG), "poster.png"),
     "a PDF header on nothing": (b"%PDF-1.7\n<script>alert(1)</script>\n%%EOF", "annex.pdf"),
     "a PNG signature on nothing": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "poster.png"),
@@ -72,7 +64,7 @@ REFUSED = {
     "HTML": (b"<html><script>alert(1)</script></html>", "page.pdf"),
 }
 ACCEPTED = {
-    "a PDF": (real_pdf(), "annex.pdf", "application/pdf", "inline"),
+    "a PDF": (pdf_bytes(), "annex.pdf", "application/pdf", "inline"),
     "a PNG": (PNG, "poster.png", "image/png", "inline"),
     "a JPEG": (real_jpeg(), "photo.jpg", "image/jpeg", "inline"),
     "a Word file": (bergen_template().getvalue(), "report.docx", "application/vnd.openxmlformats-officedocument."

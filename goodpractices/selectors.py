@@ -1,8 +1,10 @@
 """Permission-aware reads of good practices."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -12,6 +14,40 @@ from core.cache import remember
 
 from .choices import PracticeStatus
 from .models import GoodPractice
+
+
+@dataclass(frozen=True)
+class CityInFields:
+    """A city's published practices in a set of fields of action: how many, and the newest."""
+
+    count: int
+    newest_id: int
+    newest_published_at: datetime.datetime | None
+
+
+def practices_per_city_in_fields(codes) -> dict[int, CityInFields]:
+    """For each city with published practices in any of these fields (a parent's code matches its sub-fields: the
+    field_codes column holds both), how many and its newest, by city id. One query per set of fields, kept in the
+    shared cache until a practice is published or a city changes: the Index's recommendations and the exchange's
+    "strong where we are weak" ask for the same few sets (an edition has 17 areas) on every city's pages."""
+    codes = sorted(set(codes))
+    return remember(
+        "practices-per-city-in-fields:" + ",".join(codes), ("goodpractices", "cities"), lambda: _per_city_in(codes)
+    )
+
+
+def _per_city_in(codes: list[str]) -> dict[int, CityInFields]:
+    by_city = Window(Count("id"), partition_by=[F("city_id")])
+    newest_first = Window(RowNumber(), partition_by=[F("city_id")], order_by=[F("published_at").desc(), F("id").desc()])
+    rows = (
+        GoodPractice.objects.published()
+        .filter(field_codes__overlap=codes)
+        .annotate(n=by_city, place=newest_first)
+        .filter(place=1)
+        .order_by("city_id")
+        .values_list("city_id", "n", "pk", "published_at")
+    )
+    return {city_id: CityInFields(n, pk, at) for city_id, n, pk, at in rows}
 
 
 def practice_visible_to(*, user) -> QuerySet[GoodPractice]:

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from cities.choices import CityStatus
 from cities.models import City
-from core.cache import remember
-from goodpractices.models import GoodPractice
+from goodpractices.selectors import practices_per_city_in_fields
 from index.models import IndexArea
 from index.selectors.recommendations import (
     CityTraits,
@@ -147,21 +145,10 @@ def strong_where_weak(city: City, *, per_area: int = STRONG_PER_AREA) -> list[We
 
 
 def _with_practices(higher: dict[int, float], field_codes: list[str], limit: int) -> list[StrongCity]:
-    """The highest scorers that published practices in these fields. Every city's count in a set of fields is one
-    query, kept in the shared cache until a practice is published (an edition has 17 areas: every city page reuses
-    the same few)."""
-    every_city = remember(
-        "practices-per-city:" + ",".join(sorted(field_codes)),
-        ("goodpractices", "cities"),
-        lambda: dict(
-            GoodPractice.objects.published()
-            .filter(field_codes__overlap=field_codes)
-            .values_list("city_id")
-            .annotate(n=Count("id"))
-            .values_list("city_id", "n")
-        ),
-    )
-    counts = {pk: n for pk, n in every_city.items() if pk in higher}
+    """The highest scorers that published practices in these fields (every city's count in a set of fields is read
+    once per change, goodpractices.selectors)."""
+    per_city = practices_per_city_in_fields(field_codes)
+    counts = {pk: found.count for pk, found in per_city.items() if pk in higher}
     chosen = sorted((pk for pk in counts), key=lambda pk: (-higher[pk], pk))[:limit]
     cities = City.objects.select_related("country").in_bulk(chosen)
     return [StrongCity(cities[pk], higher[pk], counts[pk], field_codes[0]) for pk in chosen]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from cities.choices import diversity_band, population_band
 from core.cache import remember
 from goodpractices.models import FieldOfAction, GoodPractice
+from goodpractices.selectors import practices_per_city_in_fields
 
 from ..choices import AssessmentStatus
 from ..models import Assessment
@@ -162,29 +163,16 @@ def latest_published_assessment(city) -> Assessment | None:
 
 
 def _candidates(fields: list[FieldOfAction], *, exclude_city_id: int) -> list[Candidate]:
+    """Each other city's newest published practice in these fields: one practice per city is recommended, and of a
+    city's practices the ranking prefers the newest, so no other can be chosen."""
     if not fields:
         return []
-    codes = sorted({f.code for f in fields})
-    # The same for every city whose weak area has these fields (an edition has 17 areas): read once per change of
-    # the published practices and cities (core.cache), the city itself left out here.
-    everyone = remember(
-        "recommendation-candidates:" + ",".join(codes), ("goodpractices", "cities"), lambda: _newest_per_city(codes)
-    )
-    return [candidate for candidate in everyone if candidate.city_id != exclude_city_id]
-
-
-def _newest_per_city(codes: list[str]) -> list[Candidate]:
-    # field_codes holds each practice's main and secondary fields and their parents: "3" matches "3a".
-    # One practice per city is recommended, and of a city's practices the ranking prefers the newest: only each
-    # city's newest practice in these fields can be chosen, so only those are read (DISTINCT ON), not every match.
-    rows = (
-        GoodPractice.objects.published()
-        .filter(field_codes__overlap=codes)
-        .order_by("city_id", "-published_at", "-pk")
-        .distinct("city_id")
-        .values_list("pk", "city_id", "published_at")
-    )
-    return [Candidate(practice_id=pk, city_id=city_id, published_at=at) for pk, city_id, at in rows]
+    per_city = practices_per_city_in_fields([f.code for f in fields])
+    return [
+        Candidate(practice_id=found.newest_id, city_id=city_id, published_at=found.newest_published_at)
+        for city_id, found in per_city.items()
+        if city_id != exclude_city_id
+    ]
 
 
 def latest_published_area_scores(*, exclude_city_id: int | None = None) -> dict[int, dict[str, float]]:

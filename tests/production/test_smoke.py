@@ -45,7 +45,7 @@ def _fresh_database() -> None:
         pytest.fail(f"The production smoke needs PostgreSQL at {server}: {error}")
 
 
-def _empty_broker() -> None:
+def _empty_redis_databases() -> None:
     for url in (BROKER_URL, CACHE_URL):
         try:
             redis.Redis.from_url(url, socket_connect_timeout=5).flushdb()  # this test's own database numbers
@@ -56,7 +56,7 @@ def _empty_broker() -> None:
 @pytest.fixture(scope="module")
 def stack(request, tmp_path_factory):
     _fresh_database()
-    _empty_broker()
+    _empty_redis_databases()
     stack = Stack(
         tmp_path_factory.mktemp("stack"),
         database_url=DATABASE_URL,

@@ -7,7 +7,9 @@ AppConfig.ready(), so that no service has to remember to call `bump()`; code tha
 (COPY, queryset.update() of public rows) calls `bump(namespace)` itself.
 """
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
@@ -63,12 +65,38 @@ def store(key: str, value, current: tuple[int, ...], timeout: int | None = None)
 
 
 def remember(key: str, namespaces: Iterable[str], compute: Callable[[], object], timeout: int | None = None):
-    """`compute()`, run once per change of the namespaces (and per `timeout`)."""
-    value, current = lookup(key, namespaces)
-    if value is None:
+    """`compute()`, run once per change of the namespaces (and per `timeout`) for every process sharing the cache.
+
+    Each process also keeps the values it read (the last LOCAL_ENTRIES of them), by the versions they were computed
+    at: a call then reads only the versions from the shared cache, and a large value (every city's traits or scores)
+    is unpickled once per change, not on every request. Callers must not modify what they are given."""
+    namespaces = tuple(namespaces)
+    current = versions(namespaces, cache.get_many([version_key(namespace) for namespace in namespaces]))
+    with _local_lock:
+        kept = _local.get(key)
+        if kept is not None and kept[0] == current and kept[2] > time.monotonic():
+            _local.move_to_end(key)
+            return kept[1]
+    entry = cache.get(key)
+    if entry and entry["versions"] == current:
+        value = entry["value"]
+    else:
         value = compute()
         store(key, value, current, timeout)
+    with _local_lock:
+        _local[key] = (current, value, time.monotonic() + (timeout or LOCAL_SECONDS))
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
     return value
+
+
+# What remember() keeps in each process: a few hundred values (filter options per language, the network's data per
+# set of fields or edition), each for at most LOCAL_SECONDS even when nothing changes.
+LOCAL_ENTRIES = 256
+LOCAL_SECONDS = 600
+_local: OrderedDict[str, tuple[tuple[int, ...], object, float]] = OrderedDict()
+_local_lock = threading.Lock()
 
 
 def watch(model, *, namespace: str | None = None, when: Callable[[object], bool] | None = None) -> None:

@@ -75,19 +75,25 @@ def _counts(rows, *, sample: int) -> FacetCounts:
     return result
 
 
-def filtered_counts(matches) -> FacetCounts:
-    """Counts over the newest FACET_SAMPLE (+1, to know whether there are more) matches: one bounded query."""
-    # The facet columns come with the matches: joining back to the wide practice table would scan it.
-    ids = matches.order_by("-published_at", "-id").values(*search.FACET_COLUMNS)[: FACET_SAMPLE + 1]
-    sql, params = ids.query.sql_with_params()
+def filtered_window(matches) -> tuple[list[int], FacetCounts]:
+    """The newest FACET_SAMPLE (+1, to know whether there are more) matches in one bounded query: their ids, newest
+    first (every page of the list lies within them: MAX_RESULTS ≤ FACET_SAMPLE), and the facet counts over them."""
+    # The facet columns come with the matches (index-only, gp_published_facets): the wide rows are never read.
+    newest = matches.order_by("-published_at", "-id").values(*search.FACET_COLUMNS, "published_at")
+    sql, params = newest[: FACET_SAMPLE + 1].query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH p AS MATERIALIZED ({sql}), {_FACETS_SQL} SELECT * FROM facets", params)
-        return _counts(cursor.fetchall(), sample=FACET_SAMPLE)
+        cursor.execute(
+            f"WITH p AS MATERIALIZED ({sql}), {_FACETS_SQL} "
+            "SELECT facet, value, count, NULL::bigint[] FROM facets "
+            "UNION ALL SELECT '_ids', '', 0, array_agg(id ORDER BY published_at DESC, id DESC) FROM p",
+            params,
+        )
+        return _ids_and_counts(cursor.fetchall())
 
 
 def ranked_window(filtered, text: str) -> tuple[list[int], FacetCounts]:
     """A search by relevance in one query: the candidate set (search.candidate_ctes) is read once, and gives both
-    the ranked ids and the facet counts (over its newest FACET_SAMPLE + 1 matches, as filtered_counts)."""
+    the ranked ids and the facet counts (over its newest FACET_SAMPLE + 1 matches, as filtered_window)."""
     ctes, params = search.candidate_ctes(filtered, text)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -95,10 +101,12 @@ def ranked_window(filtered, text: str) -> tuple[list[int], FacetCounts]:
             "SELECT facet, value, count, NULL::bigint[] FROM facets UNION ALL SELECT '_ids', '', 0, ids FROM ranked",
             params,
         )
-        rows = cursor.fetchall()
+        return _ids_and_counts(cursor.fetchall())
+
+
+def _ids_and_counts(rows) -> tuple[list[int], FacetCounts]:
     ids = next((row[3] for row in rows if row[0] == "_ids"), None) or []
-    counts = _counts([row[:3] for row in rows if row[0] != "_ids"], sample=FACET_SAMPLE)
-    return ids, counts
+    return ids, _counts([row[:3] for row in rows if row[0] != "_ids"], sample=FACET_SAMPLE)
 
 
 class CappedPaginator(Paginator):

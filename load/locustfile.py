@@ -5,6 +5,8 @@ timings from LOAD_SAMPLES).
   follow how people use the database: most visits go to the list, common filters and searches and the practices they
   lead to; a long tail goes to practices found by search engines (any of the 100,000) and to searches nobody made
   before, which no cache can answer.
+- `PacedVisitor`: the same visits at a fixed offered rate (LOAD_RATE requests/s shared by the users): the latency
+  the public sees at that rate, rather than the length of the queue of a saturated server.
 - `Coordinator`: a city coordinator editing a draft through the API, saving every one to three seconds.
 - `Bare`: the bare page, measured on its own after the mix.
 
@@ -16,7 +18,7 @@ import os
 import random
 import time
 
-from locust import FastHttpUser, between, constant, events, task
+from locust import FastHttpUser, between, constant, constant_throughput, events, task
 
 SITE = json.loads(os.environ.get("LOAD_SITE", "{}") or "{}")
 PROXY = {"X-Forwarded-Proto": "https"}
@@ -144,6 +146,12 @@ class Visitor(FastHttpUser):
     @task(1)
     def api_cities(self):
         self.api("/api/v1/cities/", "API cities")
+
+
+class PacedVisitor(Visitor):
+    """`Visitor`'s visits, each user at its share of LOAD_RATE (a user that falls behind waits for no one)."""
+
+    wait_time = constant_throughput(float(os.environ.get("LOAD_RATE_PER_USER", "1")))
 
 
 class Coordinator(FastHttpUser):

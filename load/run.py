@@ -1,14 +1,21 @@
 """`make load`: gunicorn with production settings and a Celery worker on a seeded 100,000-practice database, driven
-for 60 s by locust from a second process on 127.0.0.1; then the bare page alone, in the same run.
+by locust from a second process on 127.0.0.1, in four phases of the same run:
 
-    python -m load [--users 24] [--run-time 60] [--bare-time 20] [--workers 3] [--scale 100000]
-                   [--no-write] [--seed-only]
+1. cold start: the public mix (and the coordinators) on an empty cache, closed loop, for --warm-up seconds;
+2. saturation: the same for --run-time seconds, closed loop with --users visitors: the most the server sustains;
+3. at the target rate: the same visits offered at --rate requests/s for --run-time seconds (`PacedVisitor`): the
+   latency at that rate (a closed loop at saturation only measures its own queue: latency = users / throughput);
+4. the bare page alone for --bare-time seconds.
+
+    python -m load [--users 24] [--rate 200] [--warm-up 60] [--run-time 60] [--bare-time 20] [--workers 3]
+                   [--scale 100000] [--no-write] [--seed-only]
 
 The database: with DATABASE_URL unset, `icc_load` on the embedded server; otherwise the same server with the
 database name + `_load`. It is seeded once (load/seed.py) and reused while the seeding code and migrations stay the
 same. The cache: CACHE_URL when set (it is cleared at the start: give the run a Redis database of its own), otherwise
-a file cache under var/load/. Each run starts with an empty cache, so its figures include the misses of a cold start.
-The table goes to stdout and to docs/performance.md.
+a file cache under var/load/. Each run starts with an empty cache: the cold start is measured and shown, and the
+phases after it see the cache as a running portal does (pages kept until what they show changes). The table goes to
+stdout and to docs/performance.md.
 """
 
 import argparse
@@ -172,11 +179,16 @@ def warm_up(stack: Stack, site: dict, *, workers: int) -> dict:
     return site
 
 
-def locust(stack: Stack, site: dict, *, classes: list[str], users: int, seconds: int, phase: str) -> dict:
-    """One locust process (the second process of the run) for `seconds`; returns its samples."""
+def locust(
+    stack: Stack, site: dict, *, classes: list[str], users: int, seconds: int, phase: str, rate: float = 0
+) -> dict:
+    """One locust process (the second process of the run) for `seconds`; returns its samples. With `rate`, the
+    visitors (users minus the coordinators) share that many requests per second."""
     samples = WORK / f"{phase}.json"
     samples.unlink(missing_ok=True)
     env = {**os.environ, "LOAD_SITE": json.dumps(site), "LOAD_SAMPLES": str(samples)}
+    if rate:
+        env["LOAD_RATE_PER_USER"] = str(rate / (users - len(site["coordinators"])))
     command = [sys.executable, "-m", "locust", "-f", str(ROOT / "load" / "locustfile.py"), "--headless",
                "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s", "--host", stack.url,
                "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5", *classes]  # fmt: skip
@@ -190,8 +202,11 @@ def locust(stack: Stack, site: dict, *, classes: list[str], users: int, seconds:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--users", type=int, default=24, help="concurrent visitors, without think time")
-    parser.add_argument("--run-time", type=int, default=60, help="seconds of the public mix")
+    parser.add_argument("--users", type=int, default=24, help="concurrent visitors at saturation (no think time)")
+    parser.add_argument("--rate", type=float, default=report.TARGET["rps"], help="requests/s offered in phase 3")
+    parser.add_argument("--paced-users", type=int, default=64, help="visitors sharing --rate in phase 3")
+    parser.add_argument("--warm-up", type=int, default=60, help="seconds of the cold start (phase 1)")
+    parser.add_argument("--run-time", type=int, default=60, help="seconds of phases 2 and 3 each")
     parser.add_argument("--bare-time", type=int, default=20, help="seconds of the bare page alone")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8150)
@@ -208,12 +223,20 @@ def main(argv=None) -> int:
     with Stack(port=args.port, workers=args.workers) as stack:
         site = step("warm-up", warm_up, stack, site, workers=args.workers)
         coordinators = len(site["coordinators"])
-        mix = locust(stack, site, classes=["Visitor", "Coordinator"], users=args.users + coordinators,
-                     seconds=args.run_time, phase="mix")  # fmt: skip
+        mix = ["Visitor", "Coordinator"]
+        phases = {
+            "cold": locust(stack, site, classes=mix, users=args.users + coordinators, seconds=args.warm_up,
+                           phase="cold"),
+            "saturation": locust(stack, site, classes=mix, users=args.users + coordinators, seconds=args.run_time,
+                                 phase="saturation"),
+            "paced": locust(stack, site, classes=["PacedVisitor", "Coordinator"], users=args.paced_users + coordinators,
+                            seconds=args.run_time, phase="paced", rate=args.rate),
+        }  # fmt: skip
         bare = locust(stack, site, classes=["Bare"], users=args.users, seconds=args.bare_time, phase="bare")
-    settings = {"users": args.users, "coordinators": coordinators, "workers": args.workers, "scale": args.scale,
-                "run_time": args.run_time, "bare_time": args.bare_time, "load_before": load_before}  # fmt: skip
-    text = report.render(mix, bare, settings)
+    settings = {"users": args.users, "paced_users": args.paced_users, "rate": args.rate, "warm_up": args.warm_up,
+                "coordinators": coordinators, "workers": args.workers, "scale": args.scale, "run_time": args.run_time,
+                "bare_time": args.bare_time, "load_before": load_before}  # fmt: skip
+    text = report.render(phases, bare, settings)
     print(text)
     if not args.no_write:
         report.write_doc(text)

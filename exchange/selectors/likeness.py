@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cities.choices import CityStatus
 from cities.models import City
+from core.cache import remember
 from goodpractices.selectors import practices_per_city_in_fields
 from index.models import IndexArea
 from index.selectors.recommendations import (
@@ -82,6 +83,15 @@ def reasons(likeness: Likeness) -> list[str]:
     return found
 
 
+def member_city_ids() -> list[int]:
+    """Every member city's id, read once per change of the cities."""
+    return remember(
+        "member-city-ids",
+        ("cities",),
+        lambda: list(City.objects.filter(status=CityStatus.MEMBER).order_by("pk").values_list("pk", flat=True)),
+    )
+
+
 @dataclass
 class SimilarCity:
     city: City
@@ -93,11 +103,11 @@ class SimilarCity:
 
 
 def cities_like(city: City, *, limit: int = LIKE_MINE) -> list[SimilarCity]:
-    """The member cities most like `city`, each with why (three queries whatever the size of the network)."""
-    member_ids = list(City.objects.filter(status=CityStatus.MEMBER).exclude(pk=city.pk).values_list("pk", flat=True))
-    traits = city_traits([*member_ids, city.pk])
+    """The member cities most like `city`, each with why: one query once the network's traits and scores are cached."""
+    traits = city_traits()
+    members = [traits[pk] for pk in member_city_ids() if pk != city.pk]
     shapes = latest_published_area_scores()
-    ranked = rank_similar(traits[city.pk], [traits[pk] for pk in member_ids], shapes, limit=limit)
+    ranked = rank_similar(traits[city.pk], members, shapes, limit=limit)
     cities = City.objects.select_related("country").in_bulk([m.city_id for m in ranked])
     return [SimilarCity(cities[m.city_id], m) for m in ranked]
 

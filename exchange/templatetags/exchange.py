@@ -38,16 +38,6 @@ def coordinated_cities(context):
 
 
 @register.simple_tag(takes_context=True)
-def contact_form(context, city):
-    """The city page's contact form: for the signed-in, their account's name and address are used."""
-    from ..forms import ContactForm
-    from ..services.contact import route_for
-
-    user = context["request"].user
-    return {"form": ContactForm(user=user, auto_id="contact_%s"), "route": route_for(user, city)}
-
-
-@register.simple_tag(takes_context=True)
 def may_request_visit(context, city) -> bool:
     """A coordinator of another city may ask this one to host a study visit."""
     from cities import rules

@@ -9,8 +9,6 @@ from ..filters import GoodPracticeFilterSet
 from ..selectors import practice_visible_to
 from .serializers import GoodPracticeSerializer
 
-VECTORS = ("search_vector", "title_vector", "rank_vector", "exact_vector")
-
 
 class GoodPracticePagination(PageNumberPagination):
     """The contract's pages over the first MAX_RESULTS matches: `count` stops there (`count_is_capped` says so);
@@ -45,7 +43,7 @@ class GoodPracticeReadMixin(mixins.ListModelMixin, mixins.RetrieveModelMixin):
         queryset = (
             practice_visible_to(user=self.request.user)
             .prefetch_related("secondary_fields")
-            .defer(*VECTORS)  # never serialised; kilobytes a row
+            .without_vectors()  # never serialised; kilobytes a row
         )
         if self.action == "list":
             queryset = queryset.published()

@@ -9,4 +9,5 @@ CITY_SECTION_SIZE = 10
 @register.simple_tag
 def city_practices(city):
     """A city's newest published practices, for its page."""
-    return list(published_practices().filter(city=city).order_by("-published_at", "-id")[:CITY_SECTION_SIZE])
+    newest = published_practices().summaries().filter(city=city).order_by("-published_at", "-id")
+    return list(newest[:CITY_SECTION_SIZE])

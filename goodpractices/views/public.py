@@ -14,7 +14,7 @@ from cities.models import City, Country
 from core.cache import remember
 
 from .. import browse, search
-from ..filters import GoodPracticeFilterSet, field_choices
+from ..filters import GoodPracticeFilterSet, Ordering, field_choices
 from ..models import FieldOfAction, GoodPractice
 from ..pdf import practice_pdf
 from ..selectors import filter_option_labels, practice_visible_to, published_practices, related_practices
@@ -22,17 +22,13 @@ from ..structured_data import practice_json_ld
 
 PAGE_SIZE = 20
 # What a result card never shows: the long sections and the search vectors (kilobytes a row, mostly TOASTed).
-CARD_DEFERRED = (
-    "purpose", "stimulus", "process", "impact", "references", "search_vector", "title_vector", "rank_vector",
-    "exact_vector",
-)  # fmt: skip
 
 
 def results_context(request, *, base=None, field_code: str | None = None) -> tuple[dict, int]:
     """What the list and its htmx partial need: the filter form, the page of results with snippets, the counts.
     `base` narrows the database (a field's page); the summary counts then no longer apply."""
     restricted = base is not None
-    base = (published_practices() if base is None else base).defer(*CARD_DEFERRED)
+    base = (published_practices() if base is None else base).summaries()
     filterset = GoodPracticeFilterSet(request.GET, queryset=base)
     status = 200
     if filterset.is_bound and not filterset.is_valid():
@@ -45,8 +41,10 @@ def results_context(request, *, base=None, field_code: str | None = None) -> tup
         ids, counts = browse.ranked_window(filterset.filtered(base), text)
         results = search.RankedResults(ids, search.with_headlines(search.rows_like(base), text))
     elif filterset.active_filters or restricted:
-        counts = browse.filtered_counts(filterset.matches(base))
-        results = filterset.qs
+        # One walk gives the counts and, newest first, the ids of every page: the page reads its 20 rows by id.
+        ids, counts = browse.filtered_window(filterset.matches(base))
+        by_title = filterset.ordering_value == Ordering.TITLE
+        results = filterset.qs if by_title else search.RankedResults(ids, search.rows_like(base))
     else:
         counts = browse.summary_counts()
         results = filterset.qs
@@ -198,7 +196,7 @@ def practice_list(request):
 
 @require_GET
 def practice_detail(request, slug):
-    practice = get_object_or_404(practice_visible_to(user=request.user), slug=slug)
+    practice = get_object_or_404(practice_visible_to(user=request.user).without_vectors(), slug=slug)
     context = {
         "practice": practice,
         "secondary_fields": list(practice.secondary_fields.all()),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from core.cache import remember
+
 from .. import scoring
 from ..edition_format import field_order, number
 from ..models import Answer, Band, Choice, IndexArea, IndexEdition, IndexGroup, Question
@@ -59,6 +61,12 @@ def edition_data(edition: IndexEdition) -> EditionData:
     for area in areas:
         area.question_list = by_area[area.pk]
     return EditionData(edition=edition, areas=areas, questions={q.code: q for q in questions}, spec=spec)
+
+
+def read_edition(edition: IndexEdition) -> EditionData:
+    """`edition_data`, read once per change of the Index (core.cache) for pages that only show it: the results and
+    progress of every city of the edition. What it gives must not be modified."""
+    return remember(f"edition-data:{edition.pk}", ("index",), lambda: edition_data(edition))
 
 
 def question_spec(q: Question, *, choices=None, bands=None) -> scoring.QuestionSpec:

@@ -132,23 +132,22 @@ def recommendations_for(assessment: Assessment) -> list[WeakArea]:
     if not weak:
         return []
     others = _latest_published_scores(assessment)
+    traits = city_traits()
+    chosen = {}
     for area in weak:
         fields = list(areas[area.code].fields_of_action.all())
         candidates = _candidates(fields, exclude_city_id=assessment.city_id)
-        city_ids = {candidate.city_id for candidate in candidates} | {assessment.city_id}
-        traits = _traits(city_ids)
         scores = {city_id: (scores or {}).get(area.code) for city_id, scores in others.items()}
         ranked = rank_practices(
             candidates, me=traits[assessment.city_id], traits=traits, area_scores=scores, limit=PER_AREA
         )
-        practices = GoodPractice.objects.select_related("city", "main_field").in_bulk(
-            [candidate.practice_id for candidate, _shared in ranked]
-        )
+        chosen[area.code] = [(candidate, shared, scores.get(candidate.city_id)) for candidate, shared in ranked]
+    ids = [candidate.practice_id for ranked in chosen.values() for candidate, _shared, _score in ranked]
+    practices = GoodPractice.objects.summaries().select_related("city", "main_field").in_bulk(ids)
+    for area in weak:
         area.recommendations = [
-            Recommendation(
-                practice=practices[candidate.practice_id], shared=shared, area_score=scores.get(candidate.city_id)
-            )
-            for candidate, shared in ranked
+            Recommendation(practice=practices[candidate.practice_id], shared=shared, area_score=score)
+            for candidate, shared, score in chosen[area.code]
         ]
     return weak
 
@@ -192,17 +191,16 @@ def _latest_published_area_scores() -> dict[int, dict[str, float]]:
     return {city_id: scores or {} for city_id, scores in rows}
 
 
-def city_traits(city_ids) -> dict[int, CityTraits]:
-    """The peer-group traits of these cities, in one query."""
-    return _traits(set(city_ids))
+def city_traits() -> dict[int, CityTraits]:
+    """The peer-group traits of every city, by id: read once per change of the cities and kept in the shared cache
+    (every city page ranks the network by them)."""
+    return remember("city-traits", ("cities",), _every_city_traits)
 
 
-def _traits(city_ids: set[int]) -> dict[int, CityTraits]:
+def _every_city_traits() -> dict[int, CityTraits]:
     from cities.models import City
 
-    rows = City.objects.filter(pk__in=city_ids).values_list(
-        "pk", "population", "foreign_born_share", "country_id", "national_network_id"
-    )
+    rows = City.objects.values_list("pk", "population", "foreign_born_share", "country_id", "national_network_id")
     return {
         pk: CityTraits(pk, population_band(population), diversity_band(share), country, network)
         for pk, population, share, country, network in rows

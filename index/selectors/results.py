@@ -13,11 +13,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from cities.choices import DiversityBand, PopulationBand, diversity_band, population_band
+from core.cache import remember
 
 from .. import scoring
 from ..choices import VALIDATED_STATUSES, PeerGroup
 from ..models import Answer, Assessment, IndexEdition
-from .editions import EditionData, answer_data, edition_data, question_spec
+from .editions import EditionData, answer_data, edition_data, question_spec, read_edition
 from .visibility import assessment_visible_to
 
 
@@ -63,32 +64,44 @@ def city_profile(city, core: float) -> scoring.CityProfile:
     )
 
 
-def _latest_validated(edition: IndexEdition, *, exclude_city_id: int | None = None) -> QuerySet[Assessment]:
+def _latest_validated(edition: IndexEdition) -> QuerySet[Assessment]:
     """Rule 7's peers: the latest validated (or published) assessment of each city on the edition, one row each.
     Drafts, submitted and returned assessments are never peers."""
     return (
         Assessment.objects.filter(edition=edition, status__in=VALIDATED_STATUSES, core__isnull=False)
-        .exclude(city_id=exclude_city_id)
         .order_by("city_id", "-year")
         .distinct("city_id")
     )
 
 
-def peer_profiles(edition: IndexEdition, *, exclude_city_id: int | None = None) -> list[scoring.CityProfile]:
-    """The peers as profiles: one query."""
-    rows = _latest_validated(edition, exclude_city_id=exclude_city_id).values_list(
-        "city_id", "core", "city__population", "city__foreign_born_share", "city__country_id"
-    )
-    return [
-        scoring.CityProfile(
-            city_id=city_id,
-            core=core,
-            population_band=population_band(population),
-            diversity_band=diversity_band(share),
-            country=country,
+def _peers(edition: IndexEdition) -> list[tuple[scoring.CityProfile, dict]]:
+    """Every city's latest validated assessment on the edition, as a profile and its area scores: one query per
+    change of the Index or the cities (core.cache), shared by every results page of the edition."""
+
+    def read():
+        rows = _latest_validated(edition).values_list(
+            "city_id", "core", "city__population", "city__foreign_born_share", "city__country_id", "area_scores"
         )
-        for city_id, core, population, share, country in rows
-    ]
+        return [
+            (
+                scoring.CityProfile(
+                    city_id=city_id,
+                    core=core,
+                    population_band=population_band(population),
+                    diversity_band=diversity_band(share),
+                    country=country,
+                ),
+                area_scores or {},
+            )
+            for city_id, core, population, share, country, area_scores in rows
+        ]
+
+    return remember(f"index-peers:{edition.pk}", ("index", "cities"), read)
+
+
+def peer_profiles(edition: IndexEdition, *, exclude_city_id: int | None = None) -> list[scoring.CityProfile]:
+    """The peers as profiles."""
+    return [profile for profile, _scores in _peers(edition) if profile.city_id != exclude_city_id]
 
 
 def peer_label(group: str, key: str | None, city) -> str:
@@ -131,9 +144,7 @@ def _peer_entry(group: str, stats: scoring.PeerStats, city) -> dict:
 def peer_area_averages(assessment: Assessment) -> dict[str, float]:
     """The network's mean score per area among the other cities' latest validated assessments (for the chart);
     empty when the network has fewer than `scoring.MIN_PEERS` of them, like its average."""
-    rows = list(
-        _latest_validated(assessment.edition, exclude_city_id=assessment.city_id).values_list("area_scores", flat=True)
-    )
+    rows = [scores for profile, scores in _peers(assessment.edition) if profile.city_id != assessment.city_id]
     if len(rows) < scoring.MIN_PEERS:
         return {}
     sums, counts = defaultdict(float), defaultdict(int)
@@ -191,7 +202,7 @@ def progress(waves: list[Assessment]) -> dict:
     datas = {}
     for wave in waves:
         if wave.edition_id not in datas:
-            datas[wave.edition_id] = edition_data(wave.edition)
+            datas[wave.edition_id] = read_edition(wave.edition)
     answers = defaultdict(dict)
     for answer in Answer.objects.filter(assessment__in=waves).select_related("question"):
         answers[answer.assessment_id][answer.question.code] = answer_data(answer)

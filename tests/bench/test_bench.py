@@ -48,3 +48,40 @@ def test_the_load_runs_floor_page_is_the_benchs(client, settings):
     settings.ROOT_URLCONF = "load.urls"
     response = client.get("/floor/")
     assert response.status_code == 200 and b"<html" in response.content
+
+
+def _samples(rate: float, seconds: int, milliseconds: float, *, name="list", failed=0) -> list:
+    """Locust's samples as load/locustfile.py writes them: name, time, ok, from the cache, status, when."""
+    count = int(rate * seconds)
+    return [[name, milliseconds, n >= failed, False, 200, 1_000 + n / rate] for n in range(count)]
+
+
+def _render(monkeypatch, saturation_rate: float, paced_rate: float, paced_ms: float, *, failed=0) -> str:
+    from load import report
+
+    phases = {
+        "cold": {"samples": _samples(100, 10, 300)},
+        "saturation": {"samples": _samples(saturation_rate, 10, 120)},
+        "paced": {
+            "samples": _samples(paced_rate, 10, paced_ms, failed=failed)
+            + _samples(0.5, 10, 200, name="coordinator: save draft")
+        },  # fmt: skip
+    }
+    settings = {"users": 24, "paced_users": 64, "rate": 200, "warm_up": 60, "run_time": 60, "bare_time": 20,
+                "coordinators": 8, "workers": 3, "scale": 100_000, "load_before": "0.1"}  # fmt: skip
+    monkeypatch.setattr(report, "machine", lambda: "a test machine")
+    return report.render(phases, {"samples": _samples(600, 10, 5, name="bare page")}, settings)
+
+
+def test_the_load_report_judges_throughput_at_saturation_and_latency_at_the_offered_rate(monkeypatch):
+    text = _render(monkeypatch, saturation_rate=250, paced_rate=200, paced_ms=80)
+    assert "| **public mix, 2. saturation, closed loop** | 2,500 | 250.1 | 120 |" in text
+    assert "| coordinator: save draft | 5 |" in text  # in the table of phase 3, apart from the public mix
+    assert "≥ 200 requests/s (phase 2, and phase 3 served what it was offered) met" in text
+    assert "p95 ≤ 150 ms (phase 3) met" in text and "0 errors (0 in all phases) met" in text
+
+
+def test_the_load_report_says_what_was_missed(monkeypatch):
+    text = _render(monkeypatch, saturation_rate=150, paced_rate=150, paced_ms=400, failed=3)
+    assert "requests/s (phase 2, and phase 3 served what it was offered) **missed**" in text
+    assert "p95 ≤ 150 ms (phase 3) **missed**" in text and "0 errors (3 in all phases) **missed**" in text

@@ -121,6 +121,16 @@ def test_a_cached_public_page_has_no_csrf_token_and_sets_no_cookie(published):
     assert served_from_cache(get(Client()))
 
 
+def test_a_member_citys_page_is_cached_its_contact_form_being_a_page_of_its_own(city_a):
+    """The contact form used to sit on the city page: its CSRF token kept every city page out of the cache."""
+    page = city_a.get_absolute_url()
+    first, second = get(Client(), page), get(Client(), page)
+    assert served_from_cache(second) and b"csrfmiddlewaretoken" not in first.content
+    assert f'href="/cities/{city_a.slug}/contact/"'.encode() in first.content
+    form = get(Client(), f"/cities/{city_a.slug}/contact/")
+    assert b"csrfmiddlewaretoken" in form.content and not served_from_cache(form)
+
+
 @pytest.mark.urls("tests.foundation.page_cache_urls")
 def test_a_page_that_renders_a_csrf_token_is_never_stored(settings, db):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "views": {"form-page": ("cities",)}}
@@ -203,3 +213,21 @@ def test_the_filter_options_rendered_once_follow_a_practice_published_in_a_new_c
     assert b'<option value="PT"' not in get(coordinator).content
     GoodPracticeFactory(city=CityFactory(slug="porto", country=CountryFactory(code="PT")), status="published")
     assert b'<option value="PT"' in get(coordinator).content
+
+
+def test_remember_computes_once_per_change_and_each_process_keeps_what_it_read(db):
+    from core import cache as content
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"computed": len(calls)}
+
+    assert content.remember("test-value", ("goodpractices",), compute) == {"computed": 1}
+    assert content.remember("test-value", ("goodpractices",), compute) == {"computed": 1}
+    content._local.clear()  # another process: it reads the shared value, it does not compute it again
+    assert content.remember("test-value", ("goodpractices",), compute) == {"computed": 1} and len(calls) == 1
+    content.bump("goodpractices")  # a change seen by every process, whatever it kept
+    assert content.remember("test-value", ("goodpractices",), compute) == {"computed": 2}
+    assert content.remember("test-value", ("cities",), compute) == {"computed": 3}  # other namespaces, other versions

@@ -15,7 +15,7 @@ def cache_from_url(url: str) -> dict:
     if scheme in ("redis", "rediss", "unix"):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "file":
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": urlsplit(url).path,
+        return {"BACKEND": "core.filecache.FileCache", "LOCATION": urlsplit(url).path,
                 "OPTIONS": {"MAX_ENTRIES": 20_000}}  # fmt: skip
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

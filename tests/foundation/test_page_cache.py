@@ -231,3 +231,13 @@ def test_remember_computes_once_per_change_and_each_process_keeps_what_it_read(d
     content.bump("goodpractices")  # a change seen by every process, whatever it kept
     assert content.remember("test-value", ("goodpractices",), compute) == {"computed": 2}
     assert content.remember("test-value", ("cities",), compute) == {"computed": 3}  # other namespaces, other versions
+
+
+def test_the_file_cache_still_culls_though_it_lists_its_files_once_every_hundred_sets(tmp_path):
+    from core.filecache import CULL_EVERY, FileCache
+
+    files = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}})
+    for n in range(3 * CULL_EVERY):
+        files.set(f"key-{n}", n)
+    assert len(list(tmp_path.glob("*.djcache"))) <= 10 + CULL_EVERY - 1
+    assert files.get(f"key-{3 * CULL_EVERY - 1}") == 3 * CULL_EVERY - 1

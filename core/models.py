@@ -22,6 +22,9 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The Celery task that claimed it: if that task runs again, the process that held the claim died (the broker only
+    # hands a task back once its worker is lost), and the new run may take the claim over before the lease ends.
+    claimed_by = models.CharField(max_length=64, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -72,21 +72,22 @@ def _dispatch(message_id: int) -> None:
         logger.warning("Outbox message %s not queued (broker unavailable); the sweep will retry", message_id)
 
 
-def deliver(message_id: int) -> str:
+def deliver(message_id: int, *, claimant: str = "") -> str:
     """Performs one message's side effect. Returns what happened, for logs and tests.
 
     The claim is a short transaction of its own, so a long side effect (a PDF build) holds no lock and shows its
-    progress; a claim older than the lease belongs to a worker that died, and may be taken again.
+    progress; a claim older than the lease belongs to a worker that died, and may be taken again. `claimant` is the
+    Celery task's id: a task run again after its process died takes its own claim over at once.
     """
     now = timezone.now()
     lease_expired = now - timedelta(seconds=settings.OUTBOX_LEASE)
-    claimed = (
-        OutboxMessage.objects.filter(pk=message_id)
-        .filter(
-            Q(status=OutboxMessage.Status.PENDING)
-            | Q(status=OutboxMessage.Status.DELIVERING, claimed_at__lt=lease_expired)
-        )
-        .update(status=OutboxMessage.Status.DELIVERING, claimed_at=now, attempts=F("attempts") + 1)
+    claimable = Q(status=OutboxMessage.Status.PENDING) | Q(
+        status=OutboxMessage.Status.DELIVERING, claimed_at__lt=lease_expired
+    )
+    if claimant:
+        claimable |= Q(status=OutboxMessage.Status.DELIVERING, claimed_by=claimant)
+    claimed = OutboxMessage.objects.filter(claimable, pk=message_id).update(
+        status=OutboxMessage.Status.DELIVERING, claimed_at=now, claimed_by=claimant, attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"  # already sent, or being delivered by another worker right now

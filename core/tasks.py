@@ -7,17 +7,17 @@ from . import outbox
 from .models import Heartbeat
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def deliver_outbox_message(message_id: int) -> str:
-    return outbox.deliver(message_id)
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
+def deliver_outbox_message(self, message_id: int) -> str:
+    return outbox.deliver(message_id, claimant=self.request.id or "")
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def deliver_outbox_messages(message_ids: list[int]) -> dict:
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
+def deliver_outbox_messages(self, message_ids: list[int]) -> dict:
     """Several messages written together (`outbox.enqueue_many`); each is claimed on its own, as in `deliver`."""
     results: dict[str, int] = {}
     for message_id in message_ids:
-        result = outbox.deliver(message_id)
+        result = outbox.deliver(message_id, claimant=self.request.id or "")
         results[result] = results.get(result, 0) + 1
     return results
 

@@ -48,9 +48,10 @@ def due(now) -> Q:
     return Q(confirmed_at__isnull=False) & condition
 
 
-def send_due_digests(*, now=None, budget_seconds: float = 200) -> Run:
+def send_due_digests(*, now=None, budget_seconds: float = 150) -> Run:
     """Every due search, batch by batch (each its own transaction, rows locked so that two runs never share one);
-    stops when the time budget is spent and leaves the rest to the next beat."""
+    stops when the time budget (below the tasks' soft time limit, 180 s) is spent and leaves the rest to the next
+    beat."""
     now = now or timezone.now()
     run = Run()
     reader = Reader(until=now)

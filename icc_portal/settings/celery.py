@@ -19,15 +19,15 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "icc")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_TIME_LIMIT = 300  # below OUTBOX_LEASE: a claim outlives any task
-CELERY_TASK_SOFT_TIME_LIMIT = 240
+CELERY_TASK_TIME_LIMIT = 240  # below OUTBOX_LEASE: a claim outlives any task
+CELERY_TASK_SOFT_TIME_LIMIT = 180
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # The outbox: a message still pending this many seconds after it was written is handed to a worker again.
 OUTBOX_RETRY_AFTER = int(env_str("OUTBOX_RETRY_AFTER", "120"))
 # A worker's claim on a message lasts this long; past it the worker is taken for dead (longer than any task runs).
-OUTBOX_LEASE = int(env_str("OUTBOX_LEASE", "600"))
+OUTBOX_LEASE = int(env_str("OUTBOX_LEASE", "300"))
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": float(env_str("OUTBOX_SWEEP_EVERY", "60"))},
     # Events (events/tasks.py): each task records what it did, so a run more or less changes nothing.

@@ -164,3 +164,18 @@ def test_many_messages_are_written_at_once_and_each_is_delivered_once(mailoutbox
     assert sorted(m.to[0] for m in mailoutbox) == ["r0@t.example", "r1@t.example", "r2@t.example"]
     with muted():
         assert notify_many(template="invitation", messages=[{"recipients": ["x@t.example"], "context": {}}]) == 0
+
+
+def test_a_task_run_again_takes_its_own_claim_over_and_no_other_task_may(db, settings):
+    """The broker gives a task back only when the process running it died: the same task id, running again, may
+    take the dead claim at once; another task waits for the lease, as before."""
+    settings.OUTBOX_LEASE = 3600
+    message = outbox.enqueue("email", {"template": "no-such-template"})
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxMessage.Status.DELIVERING, claimed_at=timezone.now(), claimed_by="task-1", attempts=1
+    )
+    assert outbox.deliver(message.pk, claimant="task-2") == "skipped"
+    assert outbox.deliver(message.pk) == "skipped"
+    outbox.deliver(message.pk, claimant="task-1")
+    message.refresh_from_db()
+    assert message.attempts == 2 and message.claimed_by == "task-1"

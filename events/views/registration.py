@@ -101,9 +101,10 @@ def cancel(request, pk):
     """A coordinator cancels one of their city's registrations; another city's is 404."""
     registration = get_object_or_404(selectors.registrations_visible_to(request.user), pk=pk)
     form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.registration_cancel(registration=registration, by=request.user, reason=reason)
+        if not form.is_valid():  # a reason that cannot be kept (too long): nothing is cancelled
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
+        services.registration_cancel(registration=registration, by=request.user, reason=form.cleaned_data["reason"])
     except (StateConflict, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:

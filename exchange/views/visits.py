@@ -55,7 +55,9 @@ ANSWERED = ("accept", "decline")
 
 
 @login_required
-def desk_visits(request):
+def desk_visits(request, *, refused: tuple | None = None):
+    """The requests received and sent. `refused` is (visit id, action, bound form) of an answer that could not be
+    taken: its box shows what was typed and why (400), the other forms are blank."""
     if not (rules.is_coordinator(request.user) or rules.is_secretariat(request.user)):
         raise Http404
     mine = rules.coordinated_city_ids(request.user)
@@ -64,7 +66,7 @@ def desk_visits(request):
         # Each action is a small form of its own; accepting or declining carries an answer, whose box has an id of
         # its own on the page ("answer-12-accept-answer").
         visit.action_forms = [
-            (action, _answer_form(visit, action.action))
+            (action, _answer_form(visit, action.action, refused))
             for action in VISIT_WORKFLOW.available_actions(visit, request.user)
             if action.action != "schedule"
         ]
@@ -73,22 +75,27 @@ def desk_visits(request):
         "sent": [v for v in visits if v.requesting_city_id in mine],
         "others": [v for v in visits if v.host_city_id not in mine and v.requesting_city_id not in mine],
     }
-    return render(request, "exchange/desk/visits.html", context)
+    return render(request, "exchange/desk/visits.html", context, status=400 if refused else 200)
 
 
-def _answer_form(visit, action: str) -> VisitAnswerForm | None:
-    return VisitAnswerForm(auto_id=f"answer-{visit.pk}-{action}-%s") if action in ANSWERED else None
+def _answer_form(visit, action: str, refused: tuple | None = None) -> VisitAnswerForm | None:
+    if action not in ANSWERED:
+        return None
+    if refused and refused[:2] == (visit.pk, action):
+        return refused[2]
+    return VisitAnswerForm(auto_id=f"answer-{visit.pk}-{action}-%s")
 
 
 @login_required
 @require_POST
 def desk_visit_act(request, pk, action):
     visit = get_object_or_404(visits_visible_to(user=request.user), pk=pk)
-    form = VisitAnswerForm(request.POST)
-    answer = form.cleaned_data["answer"] if form.is_valid() else ""
+    form = VisitAnswerForm(request.POST, auto_id=f"answer-{visit.pk}-{action}-%s")
+    if action in ANSWERED and not form.is_valid():  # an answer too long: nothing is done, the text is kept
+        return desk_visits(request, refused=(visit.pk, action, form))
     try:
         if action in ANSWERED:
-            services.visit_answer(request=visit, action=action, by=request.user, answer=answer)
+            services.visit_answer(request=visit, action=action, by=request.user, answer=form.cleaned_data["answer"])
         elif action == "withdraw":
             services.visit_withdraw(request=visit, by=request.user)
         else:

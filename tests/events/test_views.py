@@ -111,6 +111,15 @@ def test_the_coordinators_list_shows_state_and_position_and_cancels(client, city
     assert "promoted from the waiting list" in _text(client.get("/my/events/"))
 
 
+def test_a_coordinators_cancellation_with_a_reason_too_long_cancels_nothing_and_says_why(client, city_a, coordinator_a):
+    [registration] = register(EventFactory(capacity=5), city_a, coordinator_a)
+    client.force_login(coordinator_a)
+    response = client.post(f"/my/events/{registration.pk}/cancel/", {"reason": "x" * 2001}, follow=True)
+    assert "at most 2000 characters" in _text(response)
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
 def test_another_citys_coordinator_cannot_cancel(client, city_a, coordinator_a, coordinator_b, event):
     [registration] = register(event, city_a, coordinator_a)
     client.force_login(coordinator_b)

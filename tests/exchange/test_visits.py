@@ -100,3 +100,13 @@ def test_the_host_answers_from_the_desk_and_the_request_page_works(asked, client
         f"/cities/{city_a.slug}/study-visit/", {"city": city_b.pk, "field": field_of_action("5").pk, "message": "Hi"}
     )
     assert response.status_code == 302 and VisitRequest.objects.count() == 2
+
+
+def test_an_answer_too_long_is_shown_again_with_why_and_nothing_is_answered(asked, client_as):
+    host = client_as("coordinator_a")
+    answer = "We would be glad to host you. " * 70  # 2,100 characters
+    response = host.post(f"/my/visits/{asked.pk}/accept/", {"answer": answer})
+    page = response.content.decode()
+    assert response.status_code == 400 and "at most 2000 characters" in page
+    assert answer.strip() in page and f'id="answer-{asked.pk}-accept-answer"' in page
+    assert VisitRequest.objects.get(pk=asked.pk).status == asked.status

@@ -131,7 +131,7 @@ def recommendations_for(assessment: Assessment) -> list[WeakArea]:
     ]
     if not weak:
         return []
-    others = _latest_published_scores(assessment)
+    others = latest_published_area_scores(edition_id=assessment.edition_id, exclude_city_id=assessment.city_id)
     traits = city_traits()
     chosen = {}
     for area in weak:
@@ -174,21 +174,26 @@ def _candidates(fields: list[FieldOfAction], *, exclude_city_id: int) -> list[Ca
     ]
 
 
-def latest_published_area_scores(*, exclude_city_id: int | None = None) -> dict[int, dict[str, float]]:
-    """Each city's area scores from its latest published assessment, whatever the edition (public data only). Read
-    once per change of the Index or the cities and kept in the shared cache: every city page and results page asks."""
-    every_city = remember("latest-published-area-scores", ("index", "cities"), _latest_published_area_scores)
+def latest_published_area_scores(
+    *, edition_id: int | None = None, exclude_city_id: int | None = None
+) -> dict[int, dict[str, float]]:
+    """Each city's area scores from its latest published assessment (public data only), of one edition or whatever
+    the edition. Read once per change of the Index or the cities and kept in the shared cache: every city page and
+    results page asks."""
+    every_city = remember(
+        f"latest-published-area-scores:{edition_id or 'any'}",
+        ("index", "cities"),
+        lambda: _latest_published_area_scores(edition_id),
+    )
     return {city_id: scores for city_id, scores in every_city.items() if city_id != exclude_city_id}
 
 
-def _latest_published_area_scores() -> dict[int, dict[str, float]]:
-    rows = (
-        Assessment.objects.filter(status=AssessmentStatus.PUBLISHED, core__isnull=False)
-        .order_by("city_id", "-year", "-published_at")
-        .distinct("city_id")
-        .values_list("city_id", "area_scores")
-    )
-    return {city_id: scores or {} for city_id, scores in rows}
+def _latest_published_area_scores(edition_id: int | None) -> dict[int, dict[str, float]]:
+    published = Assessment.objects.filter(status=AssessmentStatus.PUBLISHED, core__isnull=False)
+    if edition_id is not None:
+        published = published.filter(edition_id=edition_id)
+    latest = published.order_by("city_id", "-year", "-published_at").distinct("city_id")
+    return {city_id: scores or {} for city_id, scores in latest.values_list("city_id", "area_scores")}
 
 
 def city_traits() -> dict[int, CityTraits]:
@@ -205,23 +210,6 @@ def _every_city_traits() -> dict[int, CityTraits]:
         pk: CityTraits(pk, population_band(population), diversity_band(share), country, network)
         for pk, population, share, country, network in rows
     }
-
-
-def _latest_published_scores(assessment: Assessment) -> dict[int, dict]:
-    """Other cities' area scores from their latest published assessment of the same edition (public data only),
-    read once per change of the Index and kept in the shared cache."""
-
-    def every_city():
-        rows = (
-            Assessment.objects.filter(edition_id=assessment.edition_id, status=AssessmentStatus.PUBLISHED)
-            .order_by("city_id", "-year")
-            .distinct("city_id")
-            .values_list("city_id", "area_scores")
-        )
-        return dict(rows)
-
-    scores = remember(f"latest-published-scores:{assessment.edition_id}", ("index", "cities"), every_city)
-    return {city_id: area_scores for city_id, area_scores in scores.items() if city_id != assessment.city_id}
 
 
 def _timestamp(value) -> float:

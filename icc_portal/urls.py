@@ -20,20 +20,22 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # The public pages first: a URL is resolved before the page cache can answer it, and each include tried on the way
+    # costs (an include mounted at "" tries every one of its patterns). No pattern below overlaps these.
+    path("good-practices/files/", include("goodpractices.file_urls")),
+    path("good-practices/", include("goodpractices.urls")),
+    path("cities/<slug:city_slug>/index/", include("index.city_urls")),
+    path("cities/", include("cities.urls")),
+    path("events/", include("events.urls")),
+    path("index/", include("index.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("cities.membership_urls")),
     path("my/", include("cities.desk_urls")),
     path("my/practices/", include("goodpractices.desk_urls")),
     path("review/", include("goodpractices.review_urls")),
-    path("good-practices/files/", include("goodpractices.file_urls")),
     path("my/index/", include("index.desk_urls")),
-    path("index/", include("index.urls")),
-    path("cities/<slug:city_slug>/index/", include("index.city_urls")),
     path("", include("profiles.urls")),
     path("", include("exchange.urls")),
-    path("cities/", include("cities.urls")),
-    path("good-practices/", include("goodpractices.urls")),
     path("my/events/", include("events.desk_urls")),
-    path("events/", include("events.urls")),
     prefix_default_language=False,
 )

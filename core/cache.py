@@ -77,10 +77,8 @@ def remember(key: str, namespaces: Iterable[str], compute: Callable[[], object],
         if kept is not None and kept[0] == current and kept[2] > time.monotonic():
             _local.move_to_end(key)
             return kept[1]
-    entry = cache.get(key)
-    if entry and entry["versions"] == current:
-        value = entry["value"]
-    else:
+    value, current = lookup(key, namespaces)
+    if value is None:
         value = compute()
         store(key, value, current, timeout)
     with _local_lock:

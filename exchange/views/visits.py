@@ -78,19 +78,20 @@ def desk_visits(request, *, refused: tuple | None = None):
     return render(request, "exchange/desk/visits.html", context, status=400 if refused else 200)
 
 
-def _answer_form(visit, action: str, refused: tuple | None = None) -> VisitAnswerForm | None:
+def _answer_form(visit, action: str, refused: tuple | None = None, data=None) -> VisitAnswerForm | None:
+    """The answer box of accepting or declining `visit` (its ids its own on the page); the refused one as posted."""
     if action not in ANSWERED:
         return None
     if refused and refused[:2] == (visit.pk, action):
         return refused[2]
-    return VisitAnswerForm(auto_id=f"answer-{visit.pk}-{action}-%s")
+    return VisitAnswerForm(data, auto_id=f"answer-{visit.pk}-{action}-%s")
 
 
 @login_required
 @require_POST
 def desk_visit_act(request, pk, action):
     visit = get_object_or_404(visits_visible_to(user=request.user), pk=pk)
-    form = VisitAnswerForm(request.POST, auto_id=f"answer-{visit.pk}-{action}-%s")
+    form = _answer_form(visit, action, data=request.POST)
     if action in ANSWERED and not form.is_valid():  # an answer too long: nothing is done, the text is kept
         return desk_visits(request, refused=(visit.pk, action, form))
     try:
